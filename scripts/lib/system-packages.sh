@@ -1,0 +1,44 @@
+# Debian packages Runway needs: mkdocs (+ the material theme) to build TechDocs locally,
+# and Chromium for the end-to-end tests (browser downloads do not work everywhere).
+# Installed with apt when running as root on Debian; otherwise we say exactly what is missing.
+
+mkdocs_ready() {
+  command -v mkdocs >/dev/null 2>&1 || return 1
+  # The material theme is a separate package; find it next to mkdocs' own Python.
+  local python
+  python=$(head -1 "$(command -v mkdocs)" | sed -n 's/^#! *//p' | cut -d' ' -f1)
+  "${python:-python3}" -c 'import material' >/dev/null 2>&1
+}
+
+# TechDocs needs mkdocs, but the portal starts without it: pages then show a build error.
+ensure_mkdocs() {
+  mkdocs_ready && return 0
+  log "installing mkdocs and mkdocs-material (Debian packages) for TechDocs"
+  if apt_install mkdocs mkdocs-material && mkdocs_ready; then
+    return 0
+  fi
+  log "WARNING: TechDocs cannot build docs: install mkdocs and mkdocs-material" \
+    "(Debian: apt-get install mkdocs mkdocs-material; elsewhere: pip install mkdocs mkdocs-material)"
+  return 1
+}
+
+chromium_path() {
+  local candidate
+  for candidate in "${RUNWAY_CHROMIUM:-}" /usr/bin/chromium /usr/bin/chromium-browser; do
+    if [ -n "$candidate" ] && [ -x "$candidate" ]; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+ensure_chromium() {
+  if ! chromium_path >/dev/null; then
+    log "installing chromium (Debian package) for the end-to-end tests"
+    apt_install chromium || true
+  fi
+  RUNWAY_CHROMIUM=$(chromium_path) ||
+    die "the end-to-end tests need Chromium: apt-get install chromium, or set RUNWAY_CHROMIUM to a Chromium binary"
+  export RUNWAY_CHROMIUM
+}
