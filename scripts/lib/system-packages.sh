@@ -2,12 +2,18 @@
 # and Chromium for the end-to-end tests (browser downloads do not work everywhere).
 # Installed with apt when running as root on Debian; otherwise we say exactly what is missing.
 
+# Builds a one-page site with the material theme: the surest test that TechDocs will work,
+# whichever way mkdocs and the theme were installed.
 mkdocs_ready() {
   command -v mkdocs >/dev/null 2>&1 || return 1
-  # The material theme is a separate package; find it next to mkdocs' own Python.
-  local python
-  python=$(head -1 "$(command -v mkdocs)" | sed -n 's/^#! *//p' | cut -d' ' -f1)
-  "${python:-python3}" -c 'import material' >/dev/null 2>&1
+  local dir ok=0
+  dir=$(mktemp -d)
+  mkdir -p "$dir/docs"
+  echo '# probe' >"$dir/docs/index.md"
+  printf 'site_name: probe\ntheme:\n  name: material\n' >"$dir/mkdocs.yml"
+  (cd "$dir" && mkdocs build -q -d site) >/dev/null 2>&1 || ok=1
+  rm -rf "$dir"
+  return $ok
 }
 
 # TechDocs needs mkdocs, but the portal starts without it: pages then show a build error.
