@@ -1,0 +1,171 @@
+import { ResponseError } from '@backstage/errors';
+import type {
+  ComplianceRollup,
+  DeclarativeCheckDefinition,
+  DryRunResult,
+  EntityCompliance,
+  Exemption,
+  GateDecision,
+  CheckSummary,
+} from './types';
+
+/** The subset of Backstage's DiscoveryApi / DiscoveryService the client needs. @public */
+export type ComplianceDiscovery = {
+  getBaseUrl(pluginId: string): Promise<string>;
+};
+/** The subset of Backstage's FetchApi the client needs. @public */
+export type ComplianceFetch = { fetch: typeof fetch };
+
+/** Options a caller may pass, e.g. a service token on the backend. @public */
+export type ComplianceRequestOptions = { token?: string };
+
+/** Splits `kind:namespace/name` into its parts (kind and namespace may be omitted). */
+function parseRef(entityRef: string) {
+  const match = /^(?:([^:/]+):)?(?:([^:/]+)\/)?([^:/]+)$/.exec(entityRef);
+  if (!match) {
+    throw new TypeError(`Invalid entity ref '${entityRef}'`);
+  }
+  return {
+    kind: (match[1] ?? 'component').toLocaleLowerCase('en-US'),
+    namespace: match[2] ?? 'default',
+    name: match[3],
+  };
+}
+
+/**
+ * A typed client for the compliance backend's HTTP API, usable from the frontend
+ * (with fetchApi/discoveryApi) and from other backend plugins (with a service token).
+ *
+ * @public
+ */
+export class ComplianceClient {
+  private readonly discovery: ComplianceDiscovery;
+  private readonly fetchApi: ComplianceFetch;
+
+  constructor(options: {
+    discoveryApi: ComplianceDiscovery;
+    fetchApi?: ComplianceFetch;
+  }) {
+    this.discovery = options.discoveryApi;
+    this.fetchApi = options.fetchApi ?? { fetch: (...a) => fetch(...a) };
+  }
+
+  async listChecks(
+    options?: ComplianceRequestOptions,
+  ): Promise<CheckSummary[]> {
+    const body = await this.request<{ items: CheckSummary[] }>(
+      'GET',
+      '/checks',
+      undefined,
+      options,
+    );
+    return body.items;
+  }
+
+  getEntity(
+    entityRef: string,
+    options?: ComplianceRequestOptions,
+  ): Promise<EntityCompliance> {
+    return this.request('GET', this.entityPath(entityRef), undefined, options);
+  }
+
+  evaluate(
+    entityRef: string,
+    options?: ComplianceRequestOptions,
+  ): Promise<EntityCompliance> {
+    return this.request(
+      'POST',
+      `${this.entityPath(entityRef)}/evaluate`,
+      {},
+      options,
+    );
+  }
+
+  getRollup(
+    query: { ownerRef?: string; systemRef?: string; domainRef?: string },
+    options?: ComplianceRequestOptions,
+  ): Promise<ComplianceRollup> {
+    return this.request(
+      'GET',
+      `/rollup${this.query(query)}`,
+      undefined,
+      options,
+    );
+  }
+
+  getGate(
+    query: { entityRef: string; environment: string },
+    options?: ComplianceRequestOptions,
+  ): Promise<GateDecision> {
+    return this.request('GET', `/gate${this.query(query)}`, undefined, options);
+  }
+
+  dryRun(
+    check: DeclarativeCheckDefinition,
+    options?: ComplianceRequestOptions,
+  ): Promise<DryRunResult> {
+    return this.request('POST', '/checks/dry-run', { check }, options);
+  }
+
+  requestExemption(
+    input: {
+      entityRef: string;
+      checkId: string;
+      reason: string;
+      expiresAt: string;
+    },
+    options?: ComplianceRequestOptions,
+  ): Promise<Exemption> {
+    return this.request('POST', '/exemptions', input, options);
+  }
+
+  decideExemption(
+    id: string,
+    decision: { decision: 'approve' | 'reject'; comment?: string },
+    options?: ComplianceRequestOptions,
+  ): Promise<Exemption> {
+    return this.request(
+      'POST',
+      `/exemptions/${encodeURIComponent(id)}/decision`,
+      decision,
+      options,
+    );
+  }
+
+  private entityPath(entityRef: string) {
+    const { kind, namespace, name } = parseRef(entityRef);
+    return `/entities/${[kind, namespace, name]
+      .map(encodeURIComponent)
+      .join('/')}`;
+  }
+
+  private query(params: Record<string, string | undefined>) {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(params)) {
+      if (value !== undefined) search.set(key, value);
+    }
+    const text = search.toString();
+    return text ? `?${text}` : '';
+  }
+
+  private async request<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    options?: ComplianceRequestOptions,
+  ): Promise<T> {
+    const baseUrl = await this.discovery.getBaseUrl('compliance');
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options?.token) headers.Authorization = `Bearer ${options.token}`;
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

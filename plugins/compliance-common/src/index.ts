@@ -1,0 +1,8 @@
+/**
+ * Types, permissions and the HTTP client of Runway's ownership compliance plugin.
+ *
+ * @packageDocumentation
+ */
+export * from './types';
+export * from './permissions';
+export * from './ComplianceClient';

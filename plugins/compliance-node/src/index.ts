@@ -1,0 +1,7 @@
+/**
+ * Extension points of Runway's ownership compliance backend.
+ *
+ * @packageDocumentation
+ */
+export * from './types';
+export * from './extensions';

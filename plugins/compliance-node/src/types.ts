@@ -1,0 +1,75 @@
+import type { Entity } from '@backstage/catalog-model';
+
+/**
+ * What a check says about one entity. `exempt` is never returned by a check: exemptions are
+ * applied by the evaluator afterwards.
+ *
+ * @public
+ */
+export type CheckOutcome = {
+  status: 'pass' | 'fail' | 'not-applicable' | 'error';
+  /** Says exactly what is wrong (or right) in this entity, naming the values involved. */
+  message: string;
+  /** How to fix it; expected when the status is `fail` or `error`. */
+  remediation?: string;
+};
+
+/**
+ * A read-only view of the catalog, built once per sweep so that checks over thousands of
+ * entities never call the catalog API per entity.
+ *
+ * All refs are full, lower-case entity refs (`kind:namespace/name`).
+ *
+ * @public
+ */
+export interface CatalogIndex {
+  /** The entity with this full ref, if it exists. */
+  get(entityRef: string): Entity | undefined;
+  /** Every entity in the index. */
+  all(): Iterable<Entity>;
+  /**
+   * Resolves a possibly shorthand reference (`team-a`, `group:team-a`, `default/team-a`) the
+   * way Backstage does: default kind and namespace fill the missing parts. Returns undefined
+   * when the reference cannot be parsed.
+   */
+  resolveRef(
+    ref: string,
+    defaults: { defaultKind: string; defaultNamespace: string },
+  ): string | undefined;
+  /** Groups whose `spec.parent` resolves to this group. */
+  childGroupsOf(groupRef: string): string[];
+  /** Users in the catalog whose `spec.memberOf` names this group (directly). */
+  directMembersOf(groupRef: string): string[];
+}
+
+/**
+ * What a check may use besides the entity. The backend provides it.
+ *
+ * @public
+ */
+export interface CheckContext {
+  catalog: CatalogIndex;
+  /**
+   * Reads a file through Backstage's UrlReader. Resolves to undefined when the file does not
+   * exist; rejects for other failures (the check then reports `error`).
+   */
+  readUrl(url: string): Promise<string | undefined>;
+  /** Whether TechDocs for this entity have been published (the docs exist, not just the annotation). */
+  isTechDocsPublished(entityRef: string): Promise<boolean>;
+  /** The check's own options from config (`compliance.checks.<id>`), if any. */
+  options: Record<string, unknown>;
+}
+
+/**
+ * A compliance check. Built-in checks, checks declared in app-config and checks contributed
+ * by other plugins through {@link complianceChecksExtensionPoint} all have this shape.
+ *
+ * @public
+ */
+export interface ComplianceCheck {
+  /** Stable id, e.g. `ownership.owner-exists` or `deployments.pipeline-configured`. */
+  id: string;
+  title: string;
+  description: string;
+  evaluate(entity: Entity, context: CheckContext): Promise<CheckOutcome>;
+}
