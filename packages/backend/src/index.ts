@@ -17,6 +17,8 @@ backend.add(
 
 // techdocs
 backend.add(import('@backstage/plugin-techdocs-backend'));
+// Builds every entity's docs in the background so they are searchable from the start.
+backend.add(import('@runway/plugin-techdocs-backend-module-prebuild'));
 
 // auth: local development signs in through the demo-user picker; it is off in production
 // and refuses to start when NODE_ENV=production.
@@ -43,6 +45,9 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+
+// Runway
+backend.add(import('@runway/plugin-compliance-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -38,7 +38,7 @@ describe('ComplianceClient', () => {
     );
   });
 
-  it('turns an error response into a ResponseError with the server message', async () => {
+  it('turns an error response into a ResponseError carrying the server error', async () => {
     fetchMock.mockResolvedValue(
       new Response(
         JSON.stringify({
@@ -56,6 +56,10 @@ describe('ComplianceClient', () => {
         reason: '',
         expiresAt: '2030-01-01T00:00:00Z',
       }),
-    ).rejects.toThrow(/reason is required/);
+    ).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 400,
+      cause: { name: 'InputError', message: 'reason is required' },
+    });
   });
 });

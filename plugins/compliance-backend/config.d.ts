@@ -1,0 +1,61 @@
+import type { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** Runway ownership compliance. */
+  compliance?: {
+    /** Entity kinds that are evaluated. Default: Component, API, Resource, System. */
+    kinds?: string[];
+    /**
+     * Scorecard levels, lowest first. An entity's level is the highest level whose checks
+     * and all lower levels' checks pass, are exempt or do not apply.
+     * Default: bronze, silver, gold.
+     */
+    levels?: Array<{ id: string; title?: string; checks: string[] }>;
+    gate?: {
+      /** Environment name to the level a deploy there requires, e.g. production: silver. */
+      environments?: { [environment: string]: string };
+    };
+    /**
+     * Options per check, e.g. `{ id: ownership.owner-has-members, options: { minMembers: 3 } }`.
+     * Options: owner-is-group `allowUsers`, owner-has-members `minMembers`,
+     * lifecycle-valid `lifecycles`.
+     */
+    checks?: Array<{ id: string; options?: { [option: string]: unknown } }>;
+    exemptions?: {
+      /** Longest an exemption may last, in days. Default 90. */
+      maxDays?: number;
+    };
+    /** Checks whose results CI pushes with POST /api/compliance/results. */
+    externalChecks?: Array<{
+      id: string;
+      title: string;
+      description?: string;
+      kinds?: string[];
+      /** A result older than this no longer counts. Default 7 days. */
+      staleAfter?: HumanDuration;
+    }>;
+    /** Checks over entity fields; validated at start. */
+    declarativeChecks?: Array<{
+      id: string;
+      title: string;
+      description?: string;
+      remediation?: string;
+      appliesTo?: { kind?: string[]; type?: string[]; lifecycle?: string[] };
+      rule: {
+        type: 'presence' | 'equality' | 'regex' | 'one-of' | 'count';
+        field: string;
+        value?: string | number | boolean;
+        pattern?: string;
+        values?: Array<string | number | boolean>;
+        min?: number;
+        max?: number;
+      };
+    }>;
+    /** When the full sweep runs. Default every 10 minutes. */
+    schedule?: {
+      frequency: HumanDuration | string;
+      timeout: HumanDuration | string;
+      initialDelay?: HumanDuration | string;
+    };
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * The places GitHub looks for a CODEOWNERS file, relative to the repository root.
+ *
+ * @internal
+ */
+export const CODEOWNERS_PATHS: readonly string[] = [
+  'CODEOWNERS',
+  '.github/CODEOWNERS',
+  'docs/CODEOWNERS',
+];
+
+/**
+ * The CODEOWNERS file that was read, or the URLs that were searched in vain.
+ *
+ * @internal
+ */
+export type CodeownersFile =
+  | { found: true; url: string; content: string }
+  | { found: false; searched: string[] };
+
+/**
+ * A CODEOWNERS location could be read neither as present nor as absent.
+ *
+ * @internal
+ */
+export class CodeownersReadError extends Error {
+  readonly url: string;
+
+  constructor(url: string, cause: unknown) {
+    super(
+      `Could not read ${url}: ${
+        cause instanceof Error ? cause.message : String(cause)
+      }`,
+    );
+    this.name = 'CodeownersReadError';
+    this.url = url;
+  }
+}
+
+/**
+ * Reads the first CODEOWNERS file that exists under `sourceUrl` (a directory URL ending
+ * in `/`). Throws {@link CodeownersReadError} when a read fails for another reason than
+ * the file not existing, since then the answer is unknown.
+ *
+ * @internal
+ */
+export async function readCodeowners(
+  sourceUrl: string,
+  readUrl: (url: string) => Promise<string | undefined>,
+): Promise<CodeownersFile> {
+  const searched: string[] = [];
+  for (const path of CODEOWNERS_PATHS) {
+    const url = new URL(path, sourceUrl).href;
+    searched.push(url);
+    let content: string | undefined;
+    try {
+      content = await readUrl(url);
+    } catch (e) {
+      throw new CodeownersReadError(url, e);
+    }
+    if (content !== undefined) {
+      return { found: true, url, content };
+    }
+  }
+  return { found: false, searched };
+}

@@ -1,0 +1,56 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import type { ComplianceCheck } from '@runway/plugin-compliance-node';
+import { checkError, fail, notApplicable, pass } from '../outcomes';
+import { isOneOfKinds, kindNotCoveredMessage } from './entityKinds';
+
+// The annotation's name as defined by @backstage/plugin-techdocs-common, which this
+// backend does not otherwise need.
+const TECHDOCS_REF_ANNOTATION = 'backstage.io/techdocs-ref';
+const KINDS_WITH_DOCS: readonly string[] = ['Component', 'System', 'API'];
+
+/**
+ * `docs.techdocs-present`: the entity has a `backstage.io/techdocs-ref` annotation and its
+ * TechDocs have actually been published; an annotation alone gives readers an empty page.
+ *
+ * @internal
+ */
+export function createTechDocsPresentCheck(): ComplianceCheck {
+  return {
+    id: 'docs.techdocs-present',
+    title: 'TechDocs published',
+    description:
+      'The entity has a backstage.io/techdocs-ref annotation and its TechDocs site has been published.',
+    async evaluate(entity, { isTechDocsPublished }) {
+      if (!isOneOfKinds(entity, KINDS_WITH_DOCS)) {
+        return notApplicable(kindNotCoveredMessage(entity, KINDS_WITH_DOCS));
+      }
+      const techdocsRef =
+        entity.metadata.annotations?.[TECHDOCS_REF_ANNOTATION];
+      if (typeof techdocsRef !== 'string' || techdocsRef.trim() === '') {
+        return fail(
+          `Has no ${TECHDOCS_REF_ANNOTATION} annotation`,
+          `Add docs (docs/index.md and mkdocs.yml) beside catalog-info.yaml and the annotation '${TECHDOCS_REF_ANNOTATION}: dir:.'.`,
+        );
+      }
+      const entityRef = stringifyEntityRef(entity);
+      let published: boolean;
+      try {
+        published = await isTechDocsPublished(entityRef);
+      } catch (e) {
+        return checkError(
+          `Could not find out whether TechDocs of ${entityRef} are published: ${
+            e instanceof Error ? e.message : String(e)
+          }`,
+          'Check that the TechDocs storage is reachable, then evaluate again.',
+        );
+      }
+      if (!published) {
+        return fail(
+          `Has a techdocs-ref (${techdocsRef}) but no published docs`,
+          'Build and publish the TechDocs site (e.g. techdocs-cli generate and publish in CI) and check that the build succeeds.',
+        );
+      }
+      return pass(`TechDocs are published (techdocs-ref ${techdocsRef})`);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// Helpers for the checks' tests. Production code must not import this file.
+import type { Entity } from '@backstage/catalog-model';
+import type { CheckContext } from '@runway/plugin-compliance-node';
+import { InMemoryCatalogIndex } from '../catalog/InMemoryCatalogIndex';
+
+/** Builds an entity; `metadata` is merged over `{ name }`. @internal */
+export function entity(
+  kind: string,
+  name: string,
+  spec: Record<string, unknown> = {},
+  metadata: Partial<Entity['metadata']> = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, ...metadata },
+    // Tests feed malformed data (undefined, numbers…) on purpose.
+    spec: spec as Entity['spec'],
+  };
+}
+
+/** @internal */
+export function group(name: string, parent?: string, namespace?: string) {
+  return entity(
+    'Group',
+    name,
+    { type: 'team', children: [], ...(parent ? { parent } : {}) },
+    namespace ? { namespace } : {},
+  );
+}
+
+/** @internal */
+export function user(name: string, memberOf: string[] = []): Entity {
+  return entity('User', name, { memberOf });
+}
+
+/** @internal */
+export function component(
+  name: string,
+  spec: Record<string, unknown> = {},
+  annotations: Record<string, string> = {},
+): Entity {
+  return entity(
+    'Component',
+    name,
+    { type: 'service', lifecycle: 'production', ...spec },
+    { annotations },
+  );
+}
+
+/**
+ * A `CheckContext` over the given entities. `files` maps URLs to their content, or to an
+ * Error that `readUrl` rejects with; other URLs do not exist.
+ *
+ * @internal
+ */
+export function createTestContext(
+  options: {
+    entities?: Entity[];
+    files?: Record<string, string | Error>;
+    publishedDocs?: string[];
+    options?: Record<string, unknown>;
+  } = {},
+): CheckContext & { readUrl: jest.Mock } {
+  const files = options.files ?? {};
+  return {
+    catalog: InMemoryCatalogIndex.fromEntities(options.entities ?? []),
+    readUrl: jest.fn(async (url: string) => {
+      const file = files[url];
+      if (file instanceof Error) {
+        throw file;
+      }
+      return file;
+    }),
+    isTechDocsPublished: async (ref: string) =>
+      (options.publishedDocs ?? []).includes(ref),
+    options: options.options ?? {},
+  };
+}

@@ -1,0 +1,167 @@
+import type { Config } from '@backstage/config';
+import type { HumanDuration } from '@backstage/types';
+import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
+
+/** A scorecard level: a set of required checks. @internal */
+export type LevelDefinition = { id: string; title: string; checks: string[] };
+
+/** A check whose results CI pushes. @internal */
+export type ExternalCheckDefinition = {
+  id: string;
+  title: string;
+  description: string;
+  /** Kinds it applies to (lower-case). */
+  kinds: string[];
+  /** After this long without a new result, the last one no longer counts. */
+  staleAfterMs: number;
+};
+
+/** Everything the plugin reads from `compliance.*`. @internal */
+export type ComplianceConfig = {
+  levels: LevelDefinition[];
+  /** Environment name to the level a deploy there requires. */
+  gateEnvironments: Record<string, string>;
+  checkOptions: Record<string, Record<string, unknown>>;
+  /** Entity kinds that are evaluated (lower-case). */
+  kinds: string[];
+  maxExemptionDays: number;
+  externalChecks: ExternalCheckDefinition[];
+  schedule: SchedulerServiceTaskScheduleDefinition;
+};
+
+const DEFAULT_LEVELS: LevelDefinition[] = [
+  {
+    id: 'bronze',
+    title: 'Bronze',
+    checks: ['ownership.owner-declared', 'ownership.owner-exists'],
+  },
+  {
+    id: 'silver',
+    title: 'Silver',
+    checks: [
+      'ownership.owner-is-group',
+      'ownership.owner-has-members',
+      'ownership.system-assigned',
+      'metadata.lifecycle-valid',
+    ],
+  },
+  {
+    id: 'gold',
+    title: 'Gold',
+    checks: [
+      'ownership.owner-in-hierarchy',
+      'ownership.codeowners-match',
+      'docs.techdocs-present',
+    ],
+  },
+];
+
+function durationToMs(duration: HumanDuration): number {
+  const units: Record<string, number> = {
+    milliseconds: 1,
+    seconds: 1000,
+    minutes: 60_000,
+    hours: 3_600_000,
+    days: 86_400_000,
+    weeks: 604_800_000,
+  };
+  return Object.entries(duration).reduce(
+    (sum, [unit, value]) => sum + (units[unit] ?? 0) * Number(value),
+    0,
+  );
+}
+
+/**
+ * Reads and validates `compliance.*`. A bad value stops the backend at start with a
+ * message naming the key.
+ *
+ * @internal
+ */
+export function readComplianceConfig(root: Config): ComplianceConfig {
+  const config = root.getOptionalConfig('compliance');
+
+  const levels =
+    config?.getOptionalConfigArray('levels')?.map(level => ({
+      id: level.getString('id'),
+      title: level.getOptionalString('title') ?? level.getString('id'),
+      checks: level.getStringArray('checks'),
+    })) ?? DEFAULT_LEVELS;
+  const levelIds = new Set(levels.map(l => l.id));
+  if (levelIds.size !== levels.length) {
+    throw new Error('compliance.levels: level ids must be unique');
+  }
+
+  const gateConfig = config?.getOptionalConfig('gate.environments');
+  const gateEnvironments: Record<string, string> = {};
+  for (const environment of gateConfig?.keys() ?? []) {
+    const level = gateConfig!.getString(environment);
+    if (!levelIds.has(level)) {
+      throw new Error(
+        `compliance.gate.environments.${environment}: unknown level '${level}', expected one of ${[
+          ...levelIds,
+        ].join(', ')}`,
+      );
+    }
+    gateEnvironments[environment] = level;
+  }
+  if (!gateConfig) {
+    gateEnvironments.production = levels[Math.min(1, levels.length - 1)]?.id;
+  }
+
+  // A list rather than a map keyed by check id: config keys cannot contain the dots of ids.
+  const checkOptions: Record<string, Record<string, unknown>> = {};
+  for (const entry of config?.getOptionalConfigArray('checks') ?? []) {
+    checkOptions[entry.getString('id')] =
+      (entry.getOptionalConfig('options')?.get() as Record<string, unknown>) ??
+      {};
+  }
+
+  const maxExemptionDays =
+    config?.getOptionalNumber('exemptions.maxDays') ?? 90;
+  if (!(maxExemptionDays > 0)) {
+    throw new Error('compliance.exemptions.maxDays must be a positive number');
+  }
+
+  const externalChecks =
+    config?.getOptionalConfigArray('externalChecks')?.map(check => ({
+      id: check.getString('id'),
+      title: check.getString('title'),
+      description: check.getOptionalString('description') ?? '',
+      kinds: (check.getOptionalStringArray('kinds') ?? ['Component']).map(k =>
+        k.toLocaleLowerCase('en-US'),
+      ),
+      staleAfterMs: durationToMs(
+        (check.getOptional('staleAfter') as HumanDuration | undefined) ?? {
+          days: 7,
+        },
+      ),
+    })) ?? [];
+
+  const schedule = config?.has('schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('schedule'),
+      )
+    : {
+        frequency: { minutes: 10 },
+        timeout: { minutes: 10 },
+        initialDelay: { seconds: 15 },
+      };
+
+  return {
+    levels,
+    gateEnvironments,
+    checkOptions,
+    kinds: (
+      config?.getOptionalStringArray('kinds') ?? [
+        'Component',
+        'API',
+        'Resource',
+        'System',
+      ]
+    ).map(k => k.toLocaleLowerCase('en-US')),
+    maxExemptionDays,
+    externalChecks,
+    schedule,
+  };
+}

@@ -1,0 +1,124 @@
+import type {
+  CheckResult,
+  CheckStatus,
+  Exemption,
+  ExternalResultInput,
+  HistoryEntry,
+} from '@runway/plugin-compliance-common';
+
+/** The outcome of evaluating every check for one entity. @internal */
+export type EntityEvaluation = {
+  entityRef: string;
+  ownerRef?: string;
+  systemRef?: string;
+  domainRef?: string;
+  level: string | null;
+  results: Array<Omit<CheckResult, 'evaluatedAt'>>;
+};
+
+/** One entity as stored, with its results. @internal */
+export type StoredEntity = {
+  entityRef: string;
+  ownerRef?: string;
+  systemRef?: string;
+  domainRef?: string;
+  level: string | null;
+  failingCount: number;
+  changedAt: string;
+  results: CheckResult[];
+};
+
+/** A check that changed status for an entity in a save. @internal */
+export type StatusTransition = {
+  entityRef: string;
+  ownerRef?: string;
+  checkId: string;
+  title: string;
+  message: string;
+  remediation?: string;
+  from: CheckStatus | null;
+  to: CheckStatus;
+};
+
+/** Which entities a rollup covers. Absent means all. @internal */
+export type RollupScope = {
+  ownerRefs?: string[];
+  systemRef?: string;
+  domainRef?: string;
+};
+
+/** Raw counts for a rollup, computed in the database. @internal */
+export type RollupCounts = {
+  entityCount: number;
+  /** Entities with no failing or erroring check. */
+  compliantCount: number;
+  levels: Record<string, number>;
+  checks: Record<string, Partial<Record<CheckStatus, number>>>;
+  worstOffenders: Array<{
+    entityRef: string;
+    ownerRef?: string;
+    failing: string[];
+  }>;
+};
+
+/** @internal */
+export type NewExemption = Omit<
+  Exemption,
+  'id' | 'status' | 'decidedBy' | 'decidedAt' | 'decisionComment'
+>;
+
+/**
+ * Storage of compliance results, history and exemptions.
+ *
+ * @internal
+ */
+export interface ComplianceStore {
+  /**
+   * Stores evaluations. Writes only what changed, adds a history row per changed check, and
+   * returns those changes. With `complete`, entities not in `evaluations` are removed (they
+   * left the catalog).
+   */
+  saveEvaluations(
+    evaluations: EntityEvaluation[],
+    options: { now: Date; complete?: boolean },
+  ): Promise<StatusTransition[]>;
+
+  getEntity(entityRef: string): Promise<StoredEntity | undefined>;
+  getHistory(
+    entityRef: string,
+    options: { limit: number },
+  ): Promise<HistoryEntry[]>;
+  /** Status counts per check, level distribution and worst offenders, computed in SQL. */
+  getRollupCounts(
+    scope: RollupScope,
+    options: { worstOffenders: number },
+  ): Promise<RollupCounts>;
+
+  createExemption(input: NewExemption): Promise<Exemption>;
+  getExemption(id: string): Promise<Exemption | undefined>;
+  /** Sets the decision only while the exemption is pending; returns undefined otherwise. */
+  decideExemption(
+    id: string,
+    decision: {
+      status: 'approved' | 'rejected';
+      decidedBy: string;
+      decidedAt: string;
+      comment?: string;
+    },
+  ): Promise<Exemption | undefined>;
+  listExemptions(filter: {
+    entityRef?: string;
+    status?: Exemption['status'][];
+  }): Promise<Exemption[]>;
+  /** Marks approved or pending exemptions past their expiry as expired and returns them. */
+  expireExemptions(now: Date): Promise<Exemption[]>;
+
+  saveExternalResult(
+    input: ExternalResultInput & { reportedBy: string; reportedAt: string },
+  ): Promise<void>;
+  listExternalResults(filter: {
+    entityRef?: string;
+  }): Promise<
+    Array<ExternalResultInput & { reportedBy: string; reportedAt: string }>
+  >;
+}

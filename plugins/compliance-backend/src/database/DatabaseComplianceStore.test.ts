@@ -1,0 +1,232 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { DatabaseComplianceStore } from './DatabaseComplianceStore';
+import { migrateDatabase } from './migrateDatabase';
+import type { EntityEvaluation } from './ComplianceStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+function evaluation(
+  entityRef: string,
+  statuses: Record<string, 'pass' | 'fail' | 'exempt'>,
+  extra: Partial<EntityEvaluation> = {},
+): EntityEvaluation {
+  return {
+    entityRef,
+    ownerRef: 'group:default/team-a',
+    level: null,
+    results: Object.entries(statuses).map(([checkId, status]) => ({
+      checkId,
+      title: checkId,
+      status,
+      message: `${checkId} is ${status}`,
+    })),
+    ...extra,
+  };
+}
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseComplianceStore on %p',
+  id => {
+    async function createStore() {
+      const knex = await databases.init(id);
+      await migrateDatabase(knex);
+      return { knex, store: new DatabaseComplianceStore(knex) };
+    }
+
+    it('migrates up and down', async () => {
+      const knex = await databases.init(id);
+      const directory = resolvePackagePath(
+        '@runway/plugin-compliance-backend',
+        'migrations',
+      );
+      await knex.migrate.latest({ directory });
+      expect(await knex.schema.hasTable('compliance_results')).toBe(true);
+      await knex.migrate.rollback({ directory }, true);
+      expect(await knex.schema.hasTable('compliance_results')).toBe(false);
+    });
+
+    it('writes a history row only when a status changes', async () => {
+      const { store } = await createStore();
+      const t1 = new Date('2026-01-01T00:00:00Z');
+      const t2 = new Date('2026-01-02T00:00:00Z');
+      const t3 = new Date('2026-01-03T00:00:00Z');
+
+      const first = await store.saveEvaluations(
+        [evaluation('component:default/a', { x: 'pass', y: 'pass' })],
+        { now: t1 },
+      );
+      expect(first.map(t => [t.checkId, t.from, t.to])).toEqual([
+        ['x', null, 'pass'],
+        ['y', null, 'pass'],
+      ]);
+
+      const unchanged = await store.saveEvaluations(
+        [evaluation('component:default/a', { x: 'pass', y: 'pass' })],
+        { now: t2 },
+      );
+      expect(unchanged).toEqual([]);
+
+      const changed = await store.saveEvaluations(
+        [evaluation('component:default/a', { x: 'pass', y: 'fail' })],
+        { now: t3 },
+      );
+      expect(changed.map(t => [t.checkId, t.from, t.to])).toEqual([
+        ['y', 'pass', 'fail'],
+      ]);
+
+      const history = await store.getHistory('component:default/a', {
+        limit: 10,
+      });
+      // Newest first; within one save, the later-written row first.
+      expect(history.map(h => [h.checkId, h.fromStatus, h.toStatus])).toEqual([
+        ['y', 'pass', 'fail'],
+        ['y', null, 'pass'],
+        ['x', null, 'pass'],
+      ]);
+
+      const stored = await store.getEntity('component:default/a');
+      expect(stored?.failingCount).toBe(1);
+      // `since` is when the status last changed, not the last evaluation.
+      expect(stored?.results.find(r => r.checkId === 'x')?.evaluatedAt).toBe(
+        t1.toISOString(),
+      );
+      expect(stored?.results.find(r => r.checkId === 'y')?.evaluatedAt).toBe(
+        t3.toISOString(),
+      );
+    });
+
+    it('removes entities that left the catalog on a complete sweep', async () => {
+      const { store } = await createStore();
+      const now = new Date();
+      await store.saveEvaluations(
+        [
+          evaluation('component:default/a', { x: 'pass' }),
+          evaluation('component:default/b', { x: 'fail' }),
+        ],
+        { now, complete: true },
+      );
+      await store.saveEvaluations(
+        [evaluation('component:default/a', { x: 'pass' })],
+        {
+          now,
+          complete: true,
+        },
+      );
+      expect(await store.getEntity('component:default/b')).toBeUndefined();
+      expect(await store.getEntity('component:default/a')).toBeDefined();
+    });
+
+    it('counts statuses, levels and worst offenders for a scope', async () => {
+      const { store } = await createStore();
+      const now = new Date();
+      await store.saveEvaluations(
+        [
+          evaluation(
+            'component:default/a',
+            { x: 'pass', y: 'pass' },
+            { level: 'gold' },
+          ),
+          evaluation('component:default/b', { x: 'fail', y: 'fail' }),
+          evaluation('component:default/c', { x: 'fail', y: 'exempt' }),
+          evaluation(
+            'component:default/d',
+            { x: 'fail', y: 'fail' },
+            { ownerRef: 'group:default/team-b' },
+          ),
+        ],
+        { now, complete: true },
+      );
+
+      const counts = await store.getRollupCounts(
+        { ownerRefs: ['group:default/team-a'] },
+        { worstOffenders: 2 },
+      );
+
+      expect(counts.entityCount).toBe(3);
+      expect(counts.compliantCount).toBe(1);
+      expect(counts.levels).toEqual({ gold: 1, none: 2 });
+      expect(counts.checks).toEqual({
+        x: { pass: 1, fail: 2 },
+        y: { pass: 1, fail: 1, exempt: 1 },
+      });
+      expect(counts.worstOffenders).toEqual([
+        {
+          entityRef: 'component:default/b',
+          ownerRef: 'group:default/team-a',
+          failing: ['x', 'y'],
+        },
+        {
+          entityRef: 'component:default/c',
+          ownerRef: 'group:default/team-a',
+          failing: ['x'],
+        },
+      ]);
+    });
+
+    it('decides an exemption once, and expires it after its date', async () => {
+      const { store } = await createStore();
+      const exemption = await store.createExemption({
+        entityRef: 'component:default/a',
+        checkId: 'x',
+        reason: 'migrating',
+        requestedBy: 'user:default/alice',
+        requestedAt: '2026-01-01T00:00:00.000Z',
+        expiresAt: '2026-02-01T00:00:00.000Z',
+      });
+      expect(exemption.status).toBe('pending');
+
+      const approved = await store.decideExemption(exemption.id, {
+        status: 'approved',
+        decidedBy: 'user:default/bob',
+        decidedAt: '2026-01-02T00:00:00.000Z',
+      });
+      expect(approved).toMatchObject({
+        status: 'approved',
+        decidedBy: 'user:default/bob',
+      });
+
+      const again = await store.decideExemption(exemption.id, {
+        status: 'rejected',
+        decidedBy: 'user:default/priya',
+        decidedAt: '2026-01-03T00:00:00.000Z',
+      });
+      expect(again).toBeUndefined();
+
+      expect(
+        await store.expireExemptions(new Date('2026-01-15T00:00:00Z')),
+      ).toEqual([]);
+      const expired = await store.expireExemptions(
+        new Date('2026-02-02T00:00:00Z'),
+      );
+      expect(expired.map(e => e.id)).toEqual([exemption.id]);
+      expect((await store.getExemption(exemption.id))?.status).toBe('expired');
+    });
+
+    it('keeps the latest pushed result per entity and check', async () => {
+      const { store } = await createStore();
+      const base = {
+        entityRef: 'component:default/a',
+        checkId: 'ci.sast',
+        reportedBy: 'external:ci',
+      };
+      await store.saveExternalResult({
+        ...base,
+        status: 'fail',
+        message: 'old',
+        reportedAt: '2026-01-01T00:00:00.000Z',
+      });
+      await store.saveExternalResult({
+        ...base,
+        status: 'pass',
+        message: 'new',
+        reportedAt: '2026-01-02T00:00:00.000Z',
+      });
+      expect(
+        await store.listExternalResults({ entityRef: base.entityRef }),
+      ).toEqual([expect.objectContaining({ status: 'pass', message: 'new' })]);
+    });
+  },
+);

@@ -1,0 +1,481 @@
+import type { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import type {
+  CheckStatus,
+  Exemption,
+  ExternalResultInput,
+  HistoryEntry,
+} from '@runway/plugin-compliance-common';
+import type {
+  ComplianceStore,
+  EntityEvaluation,
+  NewExemption,
+  RollupCounts,
+  RollupScope,
+  StatusTransition,
+  StoredEntity,
+} from './ComplianceStore';
+
+type ResultRow = {
+  entity_ref: string;
+  check_id: string;
+  status: CheckStatus;
+  message: string;
+  remediation: string | null;
+  since: string | Date;
+};
+
+type EntityRow = {
+  entity_ref: string;
+  owner_ref: string | null;
+  system_ref: string | null;
+  domain_ref: string | null;
+  level: string | null;
+  failing_count: number;
+  changed_at: string | Date;
+};
+
+type ExemptionRow = {
+  id: string;
+  entity_ref: string;
+  check_id: string;
+  reason: string;
+  status: Exemption['status'];
+  requested_by: string;
+  requested_at: string | Date;
+  expires_at: string | Date;
+  decided_by: string | null;
+  decided_at: string | Date | null;
+  decision_comment: string | null;
+};
+
+/** SQLite returns timestamps as strings or numbers, PostgreSQL as Dates. */
+function toIso(value: string | Date | number): string {
+  return new Date(value).toISOString();
+}
+
+/** Keeps `where in` lists under the bind-parameter limits of SQLite and PostgreSQL. */
+const CHUNK_SIZE = 500;
+function chunks<T>(items: T[], size = CHUNK_SIZE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
+  return out;
+}
+
+function exemptionFromRow(row: ExemptionRow): Exemption {
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    checkId: row.check_id,
+    reason: row.reason,
+    status: row.status,
+    requestedBy: row.requested_by,
+    requestedAt: toIso(row.requested_at),
+    expiresAt: toIso(row.expires_at),
+    decidedBy: row.decided_by ?? undefined,
+    decidedAt: row.decided_at ? toIso(row.decided_at) : undefined,
+    decisionComment: row.decision_comment ?? undefined,
+  };
+}
+
+const FAILING: CheckStatus[] = ['fail', 'error'];
+
+/**
+ * {@link ComplianceStore} on knex, for SQLite and PostgreSQL.
+ *
+ * @internal
+ */
+export class DatabaseComplianceStore implements ComplianceStore {
+  constructor(private readonly db: Knex) {}
+
+  async saveEvaluations(
+    evaluations: EntityEvaluation[],
+    options: { now: Date; complete?: boolean },
+  ): Promise<StatusTransition[]> {
+    const now = options.now;
+    const refs = evaluations.map(e => e.entityRef);
+    // A complete sweep reads everything at once: one query instead of one per chunk.
+    const [existingResults, existingEntities] = options.complete
+      ? await Promise.all([
+          this.db<ResultRow>('compliance_results').select(),
+          this.db<EntityRow>('compliance_entities').select(),
+        ])
+      : await Promise.all([
+          this.selectIn<ResultRow>('compliance_results', refs),
+          this.selectIn<EntityRow>('compliance_entities', refs),
+        ]);
+
+    const resultsByEntity = new Map<string, Map<string, ResultRow>>();
+    for (const row of existingResults) {
+      let byCheck = resultsByEntity.get(row.entity_ref);
+      if (!byCheck) {
+        byCheck = new Map();
+        resultsByEntity.set(row.entity_ref, byCheck);
+      }
+      byCheck.set(row.check_id, row);
+    }
+    const entitiesByRef = new Map(existingEntities.map(e => [e.entity_ref, e]));
+
+    const resultUpserts: ResultRow[] = [];
+    const historyRows: object[] = [];
+    const entityUpserts: EntityRow[] = [];
+    const transitions: StatusTransition[] = [];
+    const staleResults: Array<[string, string]> = [];
+
+    for (const evaluation of evaluations) {
+      const previousResults = resultsByEntity.get(evaluation.entityRef);
+      const seenChecks = new Set<string>();
+      for (const result of evaluation.results) {
+        seenChecks.add(result.checkId);
+        const previous = previousResults?.get(result.checkId);
+        const statusChanged = previous?.status !== result.status;
+        if (
+          statusChanged ||
+          previous.message !== result.message ||
+          (previous.remediation ?? undefined) !== result.remediation
+        ) {
+          resultUpserts.push({
+            entity_ref: evaluation.entityRef,
+            check_id: result.checkId,
+            status: result.status,
+            message: result.message,
+            remediation: result.remediation ?? null,
+            since: statusChanged ? now : previous.since,
+          });
+        }
+        if (statusChanged) {
+          historyRows.push({
+            entity_ref: evaluation.entityRef,
+            check_id: result.checkId,
+            from_status: previous?.status ?? null,
+            to_status: result.status,
+            changed_at: now,
+          });
+          transitions.push({
+            entityRef: evaluation.entityRef,
+            ownerRef: evaluation.ownerRef,
+            checkId: result.checkId,
+            title: result.title,
+            message: result.message,
+            remediation: result.remediation,
+            from: previous?.status ?? null,
+            to: result.status,
+          });
+        }
+      }
+      // Checks that no longer exist (removed from config) leave no result behind.
+      for (const checkId of previousResults?.keys() ?? []) {
+        if (!seenChecks.has(checkId)) {
+          staleResults.push([evaluation.entityRef, checkId]);
+        }
+      }
+
+      const failingCount = evaluation.results.filter(r =>
+        FAILING.includes(r.status),
+      ).length;
+      const previousEntity = entitiesByRef.get(evaluation.entityRef);
+      if (
+        !previousEntity ||
+        previousEntity.owner_ref !== (evaluation.ownerRef ?? null) ||
+        previousEntity.system_ref !== (evaluation.systemRef ?? null) ||
+        previousEntity.domain_ref !== (evaluation.domainRef ?? null) ||
+        previousEntity.level !== evaluation.level ||
+        previousEntity.failing_count !== failingCount
+      ) {
+        entityUpserts.push({
+          entity_ref: evaluation.entityRef,
+          owner_ref: evaluation.ownerRef ?? null,
+          system_ref: evaluation.systemRef ?? null,
+          domain_ref: evaluation.domainRef ?? null,
+          level: evaluation.level,
+          failing_count: failingCount,
+          changed_at: now,
+        });
+      }
+    }
+
+    const evaluatedRefs = new Set(refs);
+    const removedRefs = options.complete
+      ? [...entitiesByRef.keys()].filter(ref => !evaluatedRefs.has(ref))
+      : [];
+
+    if (
+      resultUpserts.length === 0 &&
+      entityUpserts.length === 0 &&
+      staleResults.length === 0 &&
+      removedRefs.length === 0
+    ) {
+      return [];
+    }
+
+    await this.db.transaction(async tx => {
+      for (const batch of chunks(resultUpserts, 200)) {
+        await tx('compliance_results')
+          .insert(batch)
+          .onConflict(['entity_ref', 'check_id'])
+          .merge(['status', 'message', 'remediation', 'since']);
+      }
+      for (const batch of chunks(entityUpserts, 200)) {
+        await tx('compliance_entities')
+          .insert(batch)
+          .onConflict('entity_ref')
+          .merge();
+      }
+      for (const batch of chunks(historyRows, 200)) {
+        await tx('compliance_history').insert(batch);
+      }
+      for (const [entityRef, checkId] of staleResults) {
+        await tx('compliance_results')
+          .where({ entity_ref: entityRef, check_id: checkId })
+          .delete();
+      }
+      for (const batch of chunks(removedRefs)) {
+        await tx('compliance_results').whereIn('entity_ref', batch).delete();
+        await tx('compliance_entities').whereIn('entity_ref', batch).delete();
+      }
+    });
+    return transitions;
+  }
+
+  async getEntity(entityRef: string): Promise<StoredEntity | undefined> {
+    const row = await this.db<EntityRow>('compliance_entities')
+      .where({ entity_ref: entityRef })
+      .first();
+    if (!row) return undefined;
+    const results = await this.db<ResultRow>('compliance_results')
+      .where({ entity_ref: entityRef })
+      .orderBy('check_id');
+    return {
+      entityRef: row.entity_ref,
+      ownerRef: row.owner_ref ?? undefined,
+      systemRef: row.system_ref ?? undefined,
+      domainRef: row.domain_ref ?? undefined,
+      level: row.level,
+      failingCount: row.failing_count,
+      changedAt: toIso(row.changed_at),
+      results: results.map(r => ({
+        checkId: r.check_id,
+        title: r.check_id,
+        status: r.status,
+        message: r.message,
+        remediation: r.remediation ?? undefined,
+        evaluatedAt: toIso(r.since),
+      })),
+    };
+  }
+
+  async getHistory(
+    entityRef: string,
+    options: { limit: number },
+  ): Promise<HistoryEntry[]> {
+    const rows = await this.db('compliance_history')
+      .where({ entity_ref: entityRef })
+      .orderBy([
+        { column: 'changed_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(options.limit);
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      checkId: r.check_id,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      changedAt: toIso(r.changed_at),
+    }));
+  }
+
+  async getRollupCounts(
+    scope: RollupScope,
+    options: { worstOffenders: number },
+  ): Promise<RollupCounts> {
+    const scoped = (query: Knex.QueryBuilder) => {
+      if (scope.ownerRefs) query.whereIn('owner_ref', scope.ownerRefs);
+      if (scope.systemRef) query.where('system_ref', scope.systemRef);
+      if (scope.domainRef) query.where('domain_ref', scope.domainRef);
+      return query;
+    };
+    const entities = () => scoped(this.db('compliance_entities'));
+
+    const [countRow] = await entities().count({ count: '*' });
+    const [compliantRow] = await entities()
+      .where('failing_count', 0)
+      .count({ count: '*' });
+    const levelRows: Array<{ level: string | null; count: number | string }> =
+      await entities().select('level').count({ count: '*' }).groupBy('level');
+    const checkRows: Array<{
+      check_id: string;
+      status: string;
+      count: number | string;
+    }> = await this.db('compliance_results as r')
+      .join('compliance_entities as e', 'e.entity_ref', 'r.entity_ref')
+      .modify(q => {
+        if (scope.ownerRefs) q.whereIn('e.owner_ref', scope.ownerRefs);
+        if (scope.systemRef) q.where('e.system_ref', scope.systemRef);
+        if (scope.domainRef) q.where('e.domain_ref', scope.domainRef);
+      })
+      .select('r.check_id', 'r.status')
+      .count({ count: '*' })
+      .groupBy('r.check_id', 'r.status');
+    const offenders: Array<Pick<EntityRow, 'entity_ref' | 'owner_ref'>> =
+      await entities()
+        .where('failing_count', '>', 0)
+        .orderBy([
+          { column: 'failing_count', order: 'desc' },
+          { column: 'entity_ref', order: 'asc' },
+        ])
+        .limit(options.worstOffenders)
+        .select('entity_ref', 'owner_ref');
+    const failingRows: Array<{ entity_ref: string; check_id: string }> =
+      offenders.length
+        ? await this.db('compliance_results')
+            .whereIn(
+              'entity_ref',
+              offenders.map(o => o.entity_ref),
+            )
+            .whereIn('status', FAILING)
+            .select('entity_ref', 'check_id')
+        : [];
+
+    const checks: RollupCounts['checks'] = {};
+    for (const row of checkRows) {
+      (checks[row.check_id] ??= {})[row.status as CheckStatus] = Number(
+        row.count,
+      );
+    }
+    return {
+      entityCount: Number(countRow?.count ?? 0),
+      compliantCount: Number(compliantRow?.count ?? 0),
+      levels: Object.fromEntries(
+        levelRows.map(r => [r.level ?? 'none', Number(r.count)]),
+      ),
+      checks,
+      worstOffenders: offenders.map(o => ({
+        entityRef: o.entity_ref,
+        ownerRef: o.owner_ref ?? undefined,
+        failing: failingRows
+          .filter(f => f.entity_ref === o.entity_ref)
+          .map(f => f.check_id)
+          .sort(),
+      })),
+    };
+  }
+
+  async createExemption(input: NewExemption): Promise<Exemption> {
+    const row: ExemptionRow = {
+      id: randomUUID(),
+      entity_ref: input.entityRef,
+      check_id: input.checkId,
+      reason: input.reason,
+      status: 'pending',
+      requested_by: input.requestedBy,
+      requested_at: new Date(input.requestedAt),
+      expires_at: new Date(input.expiresAt),
+      decided_by: null,
+      decided_at: null,
+      decision_comment: null,
+    };
+    await this.db('compliance_exemptions').insert(row);
+    return exemptionFromRow(row);
+  }
+
+  async getExemption(id: string): Promise<Exemption | undefined> {
+    const row = await this.db<ExemptionRow>('compliance_exemptions')
+      .where({ id })
+      .first();
+    return row ? exemptionFromRow(row) : undefined;
+  }
+
+  async decideExemption(
+    id: string,
+    decision: {
+      status: 'approved' | 'rejected';
+      decidedBy: string;
+      decidedAt: string;
+      comment?: string;
+    },
+  ): Promise<Exemption | undefined> {
+    // The status condition makes concurrent decisions safe: only one of them updates.
+    const updated = await this.db('compliance_exemptions')
+      .where({ id, status: 'pending' })
+      .update({
+        status: decision.status,
+        decided_by: decision.decidedBy,
+        decided_at: new Date(decision.decidedAt),
+        decision_comment: decision.comment ?? null,
+      });
+    return updated ? this.getExemption(id) : undefined;
+  }
+
+  async listExemptions(filter: {
+    entityRef?: string;
+    status?: Exemption['status'][];
+  }): Promise<Exemption[]> {
+    const query = this.db<ExemptionRow>('compliance_exemptions').orderBy(
+      'requested_at',
+      'desc',
+    );
+    if (filter.entityRef) query.where('entity_ref', filter.entityRef);
+    if (filter.status) query.whereIn('status', filter.status);
+    return (await query).map(exemptionFromRow);
+  }
+
+  async expireExemptions(now: Date): Promise<Exemption[]> {
+    const due = await this.db<ExemptionRow>('compliance_exemptions')
+      .whereIn('status', ['pending', 'approved'])
+      .where('expires_at', '<=', now);
+    if (due.length === 0) return [];
+    await this.db('compliance_exemptions')
+      .whereIn(
+        'id',
+        due.map(d => d.id),
+      )
+      .whereIn('status', ['pending', 'approved'])
+      .update({ status: 'expired' });
+    return due.map(row => exemptionFromRow({ ...row, status: 'expired' }));
+  }
+
+  async saveExternalResult(
+    input: ExternalResultInput & { reportedBy: string; reportedAt: string },
+  ): Promise<void> {
+    await this.db('compliance_external_results')
+      .insert({
+        entity_ref: input.entityRef,
+        check_id: input.checkId,
+        status: input.status,
+        message: input.message,
+        remediation: input.remediation ?? null,
+        reported_by: input.reportedBy,
+        reported_at: new Date(input.reportedAt),
+      })
+      .onConflict(['entity_ref', 'check_id'])
+      .merge();
+  }
+
+  async listExternalResults(filter: { entityRef?: string }) {
+    const query = this.db('compliance_external_results');
+    if (filter.entityRef) query.where('entity_ref', filter.entityRef);
+    return (await query).map(r => ({
+      entityRef: r.entity_ref,
+      checkId: r.check_id,
+      status: r.status,
+      message: r.message,
+      remediation: r.remediation ?? undefined,
+      reportedBy: r.reported_by,
+      reportedAt: toIso(r.reported_at),
+    }));
+  }
+
+  private async selectIn<T extends {}>(
+    table: string,
+    refs: string[],
+  ): Promise<T[]> {
+    const rows: T[] = [];
+    for (const batch of chunks(refs)) {
+      rows.push(
+        ...((await this.db(table).whereIn('entity_ref', batch)) as T[]),
+      );
+    }
+    return rows;
+  }
+}

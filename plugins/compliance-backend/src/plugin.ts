@@ -1,0 +1,153 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { compliancePermissions } from '@runway/plugin-compliance-common';
+import {
+  complianceChecksExtensionPoint,
+  type ComplianceCheck,
+} from '@runway/plugin-compliance-node';
+import { readComplianceConfig } from './config';
+import { builtinChecks } from './checks/builtin';
+import {
+  createDeclarativeCheck,
+  readDeclarativeChecks,
+} from './checks/declarative';
+import { DatabaseComplianceStore } from './database/DatabaseComplianceStore';
+import { migrateDatabase } from './database/migrateDatabase';
+import { CatalogIndexProvider } from './service/CatalogIndexProvider';
+import {
+  ComplianceEvaluator,
+  type RegisteredCheck,
+} from './service/ComplianceEvaluator';
+import { ComplianceNotifier } from './service/ComplianceNotifier';
+import { ComplianceService } from './service/ComplianceService';
+import { createCheckServices } from './service/createCheckServices';
+import { createRouter } from './service/router';
+
+/**
+ * Runway's ownership compliance backend plugin.
+ *
+ * @public
+ */
+export const compliancePlugin = createBackendPlugin({
+  pluginId: 'compliance',
+  register(env) {
+    const codeChecks: ComplianceCheck[] = [];
+    env.registerExtensionPoint(complianceChecksExtensionPoint, {
+      addChecks(...checks) {
+        codeChecks.push(...checks);
+      },
+    });
+
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        auditor: coreServices.auditor,
+        discovery: coreServices.discovery,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
+      },
+      async init(deps) {
+        // Validated first: a bad check definition or level stops the backend here.
+        const config = readComplianceConfig(deps.config);
+        const declarative = readDeclarativeChecks(deps.config).map(
+          createDeclarativeCheck,
+        );
+
+        const checks: RegisteredCheck[] = [
+          ...builtinChecks().map(check => ({
+            check,
+            source: 'builtin' as const,
+          })),
+          ...declarative.map(check => ({
+            check,
+            source: 'declarative' as const,
+          })),
+          ...codeChecks.map(check => ({ check, source: 'code' as const })),
+        ];
+        const ids = new Set<string>();
+        for (const id of [
+          ...checks.map(c => c.check.id),
+          ...config.externalChecks.map(c => c.id),
+        ]) {
+          if (ids.has(id))
+            throw new Error(`Compliance check id '${id}' is defined twice`);
+          ids.add(id);
+        }
+        for (const level of config.levels) {
+          const unknown = level.checks.filter(id => !ids.has(id));
+          if (unknown.length) {
+            throw new Error(
+              `compliance.levels '${
+                level.id
+              }' requires unknown check(s): ${unknown.join(', ')}`,
+            );
+          }
+        }
+
+        const knex = await deps.database.getClient();
+        if (!deps.database.migrations?.skip) {
+          await migrateDatabase(knex);
+        }
+        deps.permissionsRegistry.addPermissions(compliancePermissions);
+
+        const checkServices = createCheckServices(deps);
+        const notifier = new ComplianceNotifier(
+          deps.notifications,
+          deps.logger,
+        );
+        const service = new ComplianceService({
+          store: new DatabaseComplianceStore(knex),
+          evaluator: new ComplianceEvaluator({
+            checks,
+            externalChecks: config.externalChecks,
+            levels: config.levels,
+            kinds: config.kinds,
+            checkOptions: config.checkOptions,
+            services: checkServices,
+          }),
+          catalogIndex: new CatalogIndexProvider(deps.catalog, deps.auth),
+          config,
+          checkServices,
+          logger: deps.logger,
+          onTransitions: transitions => notifier.notify(transitions),
+        });
+
+        // Global scope: with several replicas on one database, one of them sweeps.
+        await deps.scheduler.scheduleTask({
+          id: 'compliance-sweep',
+          scope: 'global',
+          ...config.schedule,
+          fn: async () => {
+            const { entities, changes } = await service.sweep();
+            deps.logger.info(
+              `Compliance sweep evaluated ${entities} entities, ${changes} status change(s)`,
+            );
+          },
+        });
+
+        deps.httpRouter.use(
+          await createRouter({
+            service,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            catalog: deps.catalog,
+            auditor: deps.auditor,
+          }),
+        );
+      },
+    });
+  },
+});

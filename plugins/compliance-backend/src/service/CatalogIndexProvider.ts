@@ -1,0 +1,59 @@
+import type { AuthService } from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { CatalogIndex } from '@runway/plugin-compliance-node';
+import { InMemoryCatalogIndex } from '../catalog/InMemoryCatalogIndex';
+
+/** Fields the checks look at; fetching only these keeps a 10,000-entity read cheap. */
+const FIELDS = ['kind', 'metadata', 'spec', 'relations'];
+
+/**
+ * Reads the whole catalog once into a {@link CatalogIndex} and keeps it for a while, so that
+ * a sweep reads the catalog once and single-entity evaluations do not read it at all.
+ *
+ * @internal
+ */
+export class CatalogIndexProvider {
+  private current?: { index: CatalogIndex; loadedAt: number };
+  private loading?: Promise<CatalogIndex>;
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    private readonly maxAgeMs = 60_000,
+  ) {}
+
+  /** The index, reloaded when older than `maxAgeMs`. */
+  async get(): Promise<CatalogIndex> {
+    if (this.current && Date.now() - this.current.loadedAt < this.maxAgeMs) {
+      return this.current.index;
+    }
+    return this.refresh();
+  }
+
+  /** Reads the catalog now; concurrent callers share one read. */
+  refresh(): Promise<CatalogIndex> {
+    this.loading ??= this.load().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async load(): Promise<CatalogIndex> {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const entities = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.catalog.queryEntities(
+        cursor
+          ? { cursor, limit: 1000, fields: FIELDS }
+          : { limit: 1000, fields: FIELDS },
+        { credentials },
+      );
+      entities.push(...page.items);
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+    const index = InMemoryCatalogIndex.fromEntities(entities);
+    this.current = { index, loadedAt: Date.now() };
+    return index;
+  }
+}

@@ -1,0 +1,396 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import {
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ConflictError,
+} from '@backstage/errors';
+import type {
+  CheckStatus,
+  ComplianceRollup,
+  DeclarativeCheckDefinition,
+  DryRunResult,
+  EntityCompliance,
+  Exemption,
+  ExternalResultInput,
+  GateDecision,
+} from '@runway/plugin-compliance-common';
+import { CHECK_STATUSES } from '@runway/plugin-compliance-common';
+import type { CatalogIndex } from '@runway/plugin-compliance-node';
+import type {
+  ComplianceStore,
+  StatusTransition,
+} from '../database/ComplianceStore';
+import type { ComplianceConfig } from '../config';
+import { createDeclarativeCheck } from '../checks/declarative';
+import type { CatalogIndexProvider } from './CatalogIndexProvider';
+import type { CheckServices, ComplianceEvaluator } from './ComplianceEvaluator';
+import { checksRequiredFor, computeLevel } from './levels';
+import { descendantGroups } from './groupTree';
+
+const DAY_MS = 86_400_000;
+
+/** Called with the status changes of every save, e.g. to notify owners. @internal */
+export type TransitionListener = (
+  transitions: StatusTransition[],
+) => Promise<void>;
+
+/**
+ * The compliance logic: evaluation (sweep and single entity), results, rollups, the deploy
+ * gate, dry runs, exemptions and pushed results. Authorization happens in the router.
+ *
+ * @internal
+ */
+export class ComplianceService {
+  constructor(
+    private readonly options: {
+      store: ComplianceStore;
+      evaluator: ComplianceEvaluator;
+      catalogIndex: CatalogIndexProvider;
+      config: ComplianceConfig;
+      checkServices: CheckServices;
+      logger: LoggerService;
+      onTransitions?: TransitionListener;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now() {
+    return this.options.now?.() ?? new Date();
+  }
+
+  listChecks() {
+    return this.options.evaluator.summaries();
+  }
+
+  listExemptions(filter: {
+    entityRef?: string;
+    status?: Exemption['status'][];
+  }) {
+    return this.options.store.listExemptions(filter);
+  }
+
+  /** Evaluates every entity in scope. Writes only what changed. */
+  async sweep(): Promise<{ entities: number; changes: number }> {
+    const { store, evaluator, catalogIndex } = this.options;
+    const now = this.now();
+    await this.expireExemptions(now);
+    const index = await catalogIndex.refresh();
+    const [approved, externalResults] = await Promise.all([
+      store.listExemptions({ status: ['approved'] }),
+      store.listExternalResults({}),
+    ]);
+    const exemptionsByEntity = groupBy(approved, e => e.entityRef);
+    const externalByEntity = groupBy(externalResults, r => r.entityRef);
+
+    const evaluations = [];
+    for (const entity of index.all()) {
+      if (!evaluator.evaluates(entity)) continue;
+      const entityRef = stringifyEntityRef(entity);
+      const { evaluation } = await evaluator.evaluate(entity, {
+        index,
+        exemptions: exemptionsByEntity.get(entityRef) ?? [],
+        externalResults: externalByEntity.get(entityRef) ?? [],
+        now,
+      });
+      evaluations.push(evaluation);
+    }
+    const transitions = await store.saveEvaluations(evaluations, {
+      now,
+      complete: true,
+    });
+    await this.options.onTransitions?.(transitions);
+    return { entities: evaluations.length, changes: transitions.length };
+  }
+
+  /** Evaluates one entity now, with a fresh copy of it from the catalog index. */
+  async evaluate(entityRef: string): Promise<EntityCompliance> {
+    const { store, evaluator, catalogIndex } = this.options;
+    const now = this.now();
+    const index = await catalogIndex.refresh();
+    const entity = this.requireEntity(index, entityRef);
+    const ref = stringifyEntityRef(entity);
+    const [exemptions, externalResults] = await Promise.all([
+      store.listExemptions({ entityRef: ref, status: ['approved'] }),
+      store.listExternalResults({ entityRef: ref }),
+    ]);
+    const { evaluation } = await evaluator.evaluate(entity, {
+      index,
+      exemptions,
+      externalResults,
+      now,
+    });
+    const transitions = await store.saveEvaluations([evaluation], { now });
+    await this.options.onTransitions?.(transitions);
+    return this.getEntityCompliance(ref);
+  }
+
+  /** What is stored about an entity; `evaluatedAt` is absent if it never was evaluated. */
+  async getEntityCompliance(entityRef: string): Promise<EntityCompliance> {
+    const { store, evaluator, config } = this.options;
+    const [stored, exemptions, history] = await Promise.all([
+      store.getEntity(entityRef),
+      store.listExemptions({ entityRef }),
+      store.getHistory(entityRef, { limit: 100 }),
+    ]);
+    const titles = new Map(evaluator.summaries().map(s => [s.id, s.title]));
+    const results = (stored?.results ?? []).map(r => ({
+      ...r,
+      title: titles.get(r.checkId) ?? r.checkId,
+    }));
+    const { levels } = computeLevel(
+      config.levels,
+      new Map(results.map(r => [r.checkId, r.status])),
+    );
+    return {
+      entityRef,
+      ownerRef: stored?.ownerRef,
+      level: stored?.level ?? null,
+      levels,
+      results,
+      exemptions,
+      history,
+      evaluatedAt: stored?.changedAt,
+    };
+  }
+
+  /** Counts for a group and all its descendant groups, a system, a domain, or everything. */
+  async rollup(scope: {
+    ownerRef?: string;
+    systemRef?: string;
+    domainRef?: string;
+  }): Promise<ComplianceRollup> {
+    let ownerRefs: string[] | undefined;
+    if (scope.ownerRef) {
+      const index = await this.options.catalogIndex.get();
+      ownerRefs = [...descendantGroups(index, scope.ownerRef)];
+    }
+    const counts = await this.options.store.getRollupCounts(
+      { ownerRefs, systemRef: scope.systemRef, domainRef: scope.domainRef },
+      { worstOffenders: 10 },
+    );
+    const compliantCount = counts.compliantCount;
+    return {
+      scope,
+      entityCount: counts.entityCount,
+      compliantCount,
+      percentCompliant:
+        counts.entityCount === 0
+          ? 100
+          : Math.round((compliantCount / counts.entityCount) * 1000) / 10,
+      levels: counts.levels,
+      checks: counts.checks,
+      worstOffenders: counts.worstOffenders,
+    };
+  }
+
+  /** Whether the entity may be deployed to the environment, and why not. */
+  async gate(entityRef: string, environment: string): Promise<GateDecision> {
+    const requiredLevel =
+      this.options.config.gateEnvironments[environment] ?? null;
+    let compliance = await this.getEntityCompliance(entityRef);
+    if (!compliance.evaluatedAt) {
+      // Never evaluated (e.g. registered a moment ago): evaluate now rather than guess.
+      compliance = await this.evaluate(entityRef);
+    }
+    if (!requiredLevel) {
+      return {
+        entityRef,
+        environment,
+        allowed: true,
+        requiredLevel,
+        level: compliance.level,
+        failingChecks: [],
+        reason: `${environment} requires no compliance level.`,
+      };
+    }
+    const required = new Set(
+      checksRequiredFor(this.options.config.levels, requiredLevel),
+    );
+    const failingChecks = compliance.results.filter(
+      r =>
+        required.has(r.checkId) &&
+        (r.status === 'fail' || r.status === 'error'),
+    );
+    const missing = [...required].filter(
+      id => !compliance.results.some(r => r.checkId === id),
+    );
+    const allowed = failingChecks.length === 0 && missing.length === 0;
+    return {
+      entityRef,
+      environment,
+      allowed,
+      requiredLevel,
+      level: compliance.level,
+      failingChecks,
+      reason: allowed
+        ? `${entityRef} meets ${requiredLevel}, which ${environment} requires.`
+        : `${environment} requires ${requiredLevel}; ${entityRef} fails ${[
+            ...failingChecks.map(c => c.checkId),
+            ...missing,
+          ].join(', ')}.`,
+    };
+  }
+
+  /** Runs a declarative check over the catalog without storing anything. */
+  async dryRun(definition: DeclarativeCheckDefinition): Promise<DryRunResult> {
+    const index = await this.options.catalogIndex.get();
+    const check = createDeclarativeCheck(definition);
+    const counts = Object.fromEntries(
+      CHECK_STATUSES.map(s => [s, 0]),
+    ) as Record<CheckStatus, number>;
+    const firstFailing: DryRunResult['firstFailing'] = [];
+    let total = 0;
+    for (const entity of index.all()) {
+      total += 1;
+      const outcome = await check.evaluate(entity, {
+        catalog: index,
+        ...this.options.checkServices,
+        options: {},
+      });
+      counts[outcome.status as CheckStatus] += 1;
+      if (outcome.status === 'fail' && firstFailing.length < 20) {
+        firstFailing.push({
+          entityRef: stringifyEntityRef(entity),
+          message: outcome.message,
+        });
+      }
+    }
+    return { checkId: definition.id, total, counts, firstFailing };
+  }
+
+  async requestExemption(input: {
+    entityRef: string;
+    checkId: string;
+    reason: string;
+    expiresAt: string;
+    requestedBy: string;
+  }): Promise<Exemption> {
+    const now = this.now();
+    const expiresAt = new Date(input.expiresAt);
+    if (Number.isNaN(expiresAt.getTime())) {
+      throw new InputError('expiresAt must be an ISO 8601 date-time');
+    }
+    if (expiresAt <= now) {
+      throw new InputError('expiresAt must be in the future');
+    }
+    const maxDays = this.options.config.maxExemptionDays;
+    if (expiresAt.getTime() - now.getTime() > maxDays * DAY_MS) {
+      throw new InputError(
+        `expiresAt must be at most ${maxDays} days from now`,
+      );
+    }
+    if (!input.reason.trim()) {
+      throw new InputError('reason must not be empty');
+    }
+    if (!this.options.evaluator.summaries().some(s => s.id === input.checkId)) {
+      throw new InputError(`checkId '${input.checkId}' is not a known check`);
+    }
+    const index = await this.options.catalogIndex.get();
+    const entityRef = stringifyEntityRef(
+      this.requireEntity(index, input.entityRef),
+    );
+    return this.options.store.createExemption({
+      entityRef,
+      checkId: input.checkId,
+      reason: input.reason.trim(),
+      requestedBy: input.requestedBy,
+      requestedAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    });
+  }
+
+  /** Four-eyes: the requester can never decide their own request. */
+  async decideExemption(
+    id: string,
+    decision: {
+      decision: 'approve' | 'reject';
+      comment?: string;
+      decidedBy: string;
+    },
+  ): Promise<Exemption> {
+    const exemption = await this.getExemption(id);
+    if (exemption.requestedBy === decision.decidedBy) {
+      throw new NotAllowedError(
+        'You cannot decide your own exemption request: another person must approve it (four-eyes)',
+      );
+    }
+    if (exemption.status !== 'pending') {
+      throw new ConflictError(`The exemption is already ${exemption.status}`);
+    }
+    const decided = await this.options.store.decideExemption(id, {
+      status: decision.decision === 'approve' ? 'approved' : 'rejected',
+      decidedBy: decision.decidedBy,
+      decidedAt: this.now().toISOString(),
+      comment: decision.comment,
+    });
+    if (!decided) {
+      throw new ConflictError(
+        'The exemption was decided by someone else meanwhile',
+      );
+    }
+    await this.evaluate(decided.entityRef);
+    return decided;
+  }
+
+  async getExemption(id: string): Promise<Exemption> {
+    const exemption = await this.options.store.getExemption(id);
+    if (!exemption) throw new NotFoundError(`No exemption with id ${id}`);
+    return exemption;
+  }
+
+  /** Stores a result pushed by CI for a configured external check, then re-evaluates. */
+  async pushExternalResult(
+    input: ExternalResultInput,
+    reportedBy: string,
+  ): Promise<void> {
+    if (!this.options.config.externalChecks.some(c => c.id === input.checkId)) {
+      throw new InputError(
+        `checkId '${input.checkId}' is not an external check; configure it under compliance.externalChecks`,
+      );
+    }
+    const index = await this.options.catalogIndex.get();
+    const entityRef = stringifyEntityRef(
+      this.requireEntity(index, input.entityRef),
+    );
+    await this.options.store.saveExternalResult({
+      ...input,
+      entityRef,
+      reportedBy,
+      reportedAt: this.now().toISOString(),
+    });
+    await this.evaluate(entityRef);
+  }
+
+  /** Lapses exemptions past their expiry; affected entities are re-evaluated. */
+  async expireExemptions(now = this.now()): Promise<Exemption[]> {
+    const expired = await this.options.store.expireExemptions(now);
+    if (expired.length) {
+      this.options.logger.info(
+        `Expired ${expired.length} compliance exemption(s)`,
+      );
+    }
+    return expired;
+  }
+
+  private requireEntity(index: CatalogIndex, entityRef: string): Entity {
+    const ref = index.resolveRef(entityRef, {
+      defaultKind: 'component',
+      defaultNamespace: 'default',
+    });
+    const entity = ref ? index.get(ref) : undefined;
+    if (!entity)
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    return entity;
+  }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    map.set(k, [...(map.get(k) ?? []), item]);
+  }
+  return map;
+}

@@ -1,0 +1,47 @@
+import type {
+  CheckStatus,
+  LevelStatus,
+} from '@runway/plugin-compliance-common';
+import type { LevelDefinition } from '../config';
+
+/** Statuses that satisfy a level's requirement. */
+const SATISFIED: CheckStatus[] = ['pass', 'exempt', 'not-applicable'];
+
+/**
+ * An entity's level is the highest level whose checks, and the checks of every lower level,
+ * pass, are exempt, or do not apply. A required check with no result does not count as met.
+ *
+ * @internal
+ */
+export function computeLevel(
+  levels: LevelDefinition[],
+  statusByCheck: Map<string, CheckStatus>,
+): { level: string | null; levels: LevelStatus[] } {
+  let level: string | null = null;
+  let lowerLevelsMet = true;
+  const statuses = levels.map(definition => {
+    const met = definition.checks.every(checkId => {
+      const status = statusByCheck.get(checkId);
+      return status !== undefined && SATISFIED.includes(status);
+    });
+    const achieved = lowerLevelsMet && met;
+    if (achieved) level = definition.id;
+    lowerLevelsMet = achieved;
+    return {
+      id: definition.id,
+      title: definition.title,
+      checks: definition.checks,
+      achieved,
+    };
+  });
+  return { level, levels: statuses };
+}
+
+/** The checks an entity must meet for a level: that level's and every lower level's. @internal */
+export function checksRequiredFor(
+  levels: LevelDefinition[],
+  levelId: string,
+): string[] {
+  const index = levels.findIndex(l => l.id === levelId);
+  return levels.slice(0, index + 1).flatMap(l => l.checks);
+}

@@ -1,0 +1,232 @@
+import type {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  type BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  complianceEvaluatePermission,
+  complianceExemptionApprovePermission,
+  complianceExemptionCreatePermission,
+  complianceResultPushPermission,
+  type Exemption,
+} from '@runway/plugin-compliance-common';
+import type { Request, RequestHandler } from 'express';
+import express from 'express';
+import { openApiSpec } from '../schema/openapi';
+import {
+  InvalidCheckDefinitionError,
+  validateDeclarativeCheck,
+} from '../checks/declarative';
+import type { ComplianceService } from './ComplianceService';
+
+/** @internal */
+export type RouterOptions = {
+  service: ComplianceService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  auditor: AuditorService;
+};
+
+function principalRef(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return principal.type === 'user'
+    ? principal.userEntityRef!
+    : principal.subject ?? 'unknown';
+}
+
+/**
+ * The HTTP API. Thin: requests are validated against openapi.yaml (a bad request is a 400
+ * naming the field), authorized, audited when they write, and handed to the service.
+ *
+ * @internal
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { service, httpAuth, permissions, catalog, auditor } = options;
+  // The spec is loaded from YAML at runtime, so there are no generated route types to check.
+  const createOpenApiRouter = createValidatedOpenApiRouter as unknown as (
+    spec: unknown,
+  ) => express.Router;
+  const router = createOpenApiRouter(openApiSpec);
+  router.use(express.json());
+
+  async function authorize(req: Request, permission: BasicPermission) {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Missing permission ${permission.name}`);
+    }
+    return credentials;
+  }
+
+  /** Reads follow the catalog's read permission: what the caller cannot see is "not found". */
+  async function requireVisibleEntity(
+    req: Request,
+    entityRef: string,
+  ): Promise<string> {
+    const credentials = await httpAuth.credentials(req);
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity)
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    return stringifyEntityRef(entity);
+  }
+
+  /** Runs a write as an audit event: success or failure is always recorded. */
+  function audited(eventId: string, handler: RequestHandler): RequestHandler {
+    return async (req, res, next) => {
+      const event = await auditor.createEvent({
+        eventId,
+        severityLevel: 'medium',
+        request: req,
+        meta: { params: req.params, body: req.body },
+      });
+      try {
+        await handler(req, res, next);
+        await event.success();
+      } catch (error) {
+        await event.fail({ error: error as Error });
+        throw error;
+      }
+    };
+  }
+
+  const entityRefFromParams = (params: Record<string, string>) =>
+    stringifyEntityRef({
+      kind: params.kind,
+      namespace: params.namespace,
+      name: params.name,
+    });
+
+  router.get('/checks', async (_req, res) => {
+    res.json({ items: service.listChecks() });
+  });
+
+  router.get('/entities/:kind/:namespace/:name', async (req, res) => {
+    const entityRef = await requireVisibleEntity(
+      req,
+      entityRefFromParams(req.params),
+    );
+    res.json(await service.getEntityCompliance(entityRef));
+  });
+
+  router.post(
+    '/entities/:kind/:namespace/:name/evaluate',
+    audited('entity-evaluate', async (req, res) => {
+      await authorize(req, complianceEvaluatePermission);
+      const entityRef = await requireVisibleEntity(
+        req,
+        entityRefFromParams(req.params),
+      );
+      res.json(await service.evaluate(entityRef));
+    }),
+  );
+
+  router.get('/rollup', async (req, res) => {
+    const { ownerRef, systemRef, domainRef } = req.query as Record<
+      string,
+      string | undefined
+    >;
+    const scope = {
+      ownerRef: ownerRef && (await requireVisibleEntity(req, ownerRef)),
+      systemRef: systemRef && (await requireVisibleEntity(req, systemRef)),
+      domainRef: domainRef && (await requireVisibleEntity(req, domainRef)),
+    };
+    res.json(await service.rollup(scope));
+  });
+
+  router.get('/gate', async (req, res) => {
+    const { entityRef, environment } = req.query as Record<string, string>;
+    const ref = await requireVisibleEntity(req, entityRef);
+    res.json(await service.gate(ref, environment));
+  });
+
+  router.post('/checks/dry-run', async (req, res) => {
+    try {
+      const check = validateDeclarativeCheck(req.body.check, 'check');
+      res.json(await service.dryRun(check));
+    } catch (error) {
+      if (error instanceof InvalidCheckDefinitionError) {
+        throw new InputError(error.message);
+      }
+      throw error;
+    }
+  });
+
+  router.post(
+    '/results',
+    audited('result-push', async (req, res) => {
+      const credentials = await authorize(req, complianceResultPushPermission);
+      await service.pushExternalResult(req.body, principalRef(credentials));
+      res.status(204).end();
+    }),
+  );
+
+  router.get('/exemptions', async (req, res) => {
+    const { entityRef, status } = req.query as Record<
+      string,
+      string | undefined
+    >;
+    const ref = entityRef
+      ? await requireVisibleEntity(req, entityRef)
+      : undefined;
+    const items = await service.listExemptions({
+      entityRef: ref,
+      status: status ? [status as Exemption['status']] : undefined,
+    });
+    res.json({ items });
+  });
+
+  router.post(
+    '/exemptions',
+    audited('exemption-request', async (req, res) => {
+      const credentials = await authorize(
+        req,
+        complianceExemptionCreatePermission,
+      );
+      const entityRef = await requireVisibleEntity(req, req.body.entityRef);
+      const exemption = await service.requestExemption({
+        ...req.body,
+        entityRef,
+        requestedBy: principalRef(credentials),
+      });
+      res.status(201).json(exemption);
+    }),
+  );
+
+  router.post(
+    '/exemptions/:id/decision',
+    audited('exemption-decide', async (req, res) => {
+      const credentials = await authorize(
+        req,
+        complianceExemptionApprovePermission,
+      );
+      const existing = await service.getExemption(req.params.id);
+      await requireVisibleEntity(req, existing.entityRef);
+      res.json(
+        await service.decideExemption(req.params.id, {
+          ...req.body,
+          decidedBy: principalRef(credentials),
+        }),
+      );
+    }),
+  );
+
+  return router;
+}

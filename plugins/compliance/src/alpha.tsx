@@ -1,0 +1,32 @@
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import ComplianceIcon from '@material-ui/icons/VerifiedUser';
+import {
+  complianceApi,
+  complianceEntityCard,
+  complianceEntityContent,
+  complianceGroupCard,
+  compliancePage,
+} from './alpha/extensions';
+import { rootRouteRef } from './routes';
+
+/**
+ * The compliance plugin for apps on the new frontend system: the compliance API, the
+ * Compliance page, the entity tab and overview card, and the group card.
+ *
+ * @public
+ */
+const compliancePlugin = createFrontendPlugin({
+  pluginId: 'compliance',
+  title: 'Compliance',
+  icon: <ComplianceIcon fontSize="inherit" />,
+  routes: { root: rootRouteRef },
+  extensions: [
+    complianceApi,
+    compliancePage,
+    complianceEntityContent,
+    complianceEntityCard,
+    complianceGroupCard,
+  ],
+});
+
+export default compliancePlugin;

@@ -1,0 +1,1 @@
+export { CheckStatusCountsTable } from './CheckStatusCountsTable';

@@ -1,0 +1,1 @@
+export { ComplianceHistoryTimeline } from './ComplianceHistoryTimeline';

@@ -1,0 +1,1 @@
+export { ComplianceLevelBadge } from './ComplianceLevelBadge';

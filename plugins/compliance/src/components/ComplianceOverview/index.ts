@@ -1,0 +1,1 @@
+export { ComplianceOverview } from './ComplianceOverview';

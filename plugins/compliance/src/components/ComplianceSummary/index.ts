@@ -1,0 +1,1 @@
+export { ComplianceSummary } from './ComplianceSummary';

@@ -1,0 +1,1 @@
+export { EntityComplianceContent } from './EntityComplianceContent';

@@ -1,0 +1,1 @@
+export { ExemptionStatusChip } from './ExemptionStatusChip';

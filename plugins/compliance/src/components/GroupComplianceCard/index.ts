@@ -1,0 +1,1 @@
+export { GroupComplianceCard } from './GroupComplianceCard';

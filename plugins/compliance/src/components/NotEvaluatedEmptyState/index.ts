@@ -1,0 +1,1 @@
+export { NotEvaluatedEmptyState } from './NotEvaluatedEmptyState';

@@ -1,0 +1,1 @@
+export { PercentCompliant } from './PercentCompliant';

@@ -1,0 +1,1 @@
+export { ReEvaluateButton } from './ReEvaluateButton';

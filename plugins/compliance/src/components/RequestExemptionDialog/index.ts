@@ -1,0 +1,1 @@
+export { RequestExemptionDialog } from './RequestExemptionDialog';

@@ -1,0 +1,1 @@
+export { WorstOffendersTable } from './WorstOffendersTable';

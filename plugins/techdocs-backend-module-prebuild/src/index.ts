@@ -1,0 +1,6 @@
+/**
+ * Background builds of every entity's TechDocs.
+ *
+ * @packageDocumentation
+ */
+export { techdocsModulePrebuild as default } from './module';

@@ -1,0 +1,57 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Entity } from '@backstage/catalog-model';
+import { prebuildTechDocs } from './prebuildTechDocs';
+
+const entity = (name: string, techdocs: boolean): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: techdocs
+      ? { 'backstage.io/techdocs-ref': 'dir:.' }
+      : ({} as Record<string, string>),
+  },
+  spec: {},
+});
+
+describe('prebuildTechDocs', () => {
+  it('syncs each entity with TechDocs, one at a time, and reports failures', async () => {
+    const calls: string[] = [];
+    let inFlight = 0;
+    const fetchFn = jest.fn(async (url: string) => {
+      inFlight += 1;
+      expect(inFlight).toBe(1);
+      calls.push(url);
+      await new Promise(r => setTimeout(r, 5));
+      inFlight -= 1;
+      const failed = url.endsWith('/broken');
+      return new Response(
+        failed
+          ? 'event: error\ndata: "mkdocs failed"\n\n'
+          : 'event: finish\ndata: {}\n\n',
+      );
+    });
+
+    const result = await prebuildTechDocs({
+      catalog: catalogServiceMock({
+        entities: [
+          entity('a', true),
+          entity('no-docs', false),
+          entity('broken', true),
+        ],
+      }),
+      auth: mockServices.auth(),
+      discovery: mockServices.discovery(),
+      logger: mockServices.logger.mock(),
+      fetchFn: fetchFn as unknown as typeof fetch,
+    });
+
+    expect(calls.map(u => u.replace(/^.*\/sync\//, ''))).toEqual([
+      'default/component/a',
+      'default/component/broken',
+    ]);
+    expect(result).toEqual({ built: 1, failed: ['component:default/broken'] });
+  });
+});

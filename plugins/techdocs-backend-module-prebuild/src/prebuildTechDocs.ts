@@ -1,0 +1,82 @@
+import type {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+
+const TECHDOCS_REF = 'backstage.io/techdocs-ref';
+
+/**
+ * Asks the TechDocs backend to sync (build if stale, then publish) the docs of every entity
+ * that has a techdocs-ref, one at a time: mkdocs is CPU-heavy and the portal must stay
+ * responsive while this runs.
+ *
+ * @internal
+ */
+export async function prebuildTechDocs(options: {
+  catalog: CatalogService;
+  auth: AuthService;
+  discovery: DiscoveryService;
+  logger: LoggerService;
+  fetchFn?: typeof fetch;
+}): Promise<{ built: number; failed: string[] }> {
+  const { catalog, auth, discovery, logger } = options;
+  const fetchFn = options.fetchFn ?? fetch;
+  const credentials = await auth.getOwnServiceCredentials();
+  const { items } = await catalog.getEntities(
+    {
+      filter: {
+        [`metadata.annotations.${TECHDOCS_REF}`]: CATALOG_FILTER_EXISTS,
+      },
+      fields: [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'metadata.annotations',
+      ],
+    },
+    { credentials },
+  );
+  const baseUrl = await discovery.getBaseUrl('techdocs');
+  const failed: string[] = [];
+  for (const entity of items) {
+    const { kind, namespace, name } = getCompoundEntityRef(entity);
+    const { token } = await auth.getPluginRequestToken({
+      onBehalfOf: credentials,
+      targetPluginId: 'techdocs',
+    });
+    try {
+      const response = await fetchFn(
+        `${baseUrl}/sync/${[namespace, kind.toLocaleLowerCase('en-US'), name]
+          .map(encodeURIComponent)
+          .join('/')}`,
+        {
+          headers: {
+            Authorization: `Bearer ${token}`,
+            Accept: 'text/event-stream',
+          },
+        },
+      );
+      // The sync endpoint streams build progress; the body ends when the build is done.
+      const body = await response.text();
+      if (!response.ok || body.includes('event: error')) {
+        failed.push(stringifyEntityRef(entity));
+        logger.warn(
+          `TechDocs prebuild of ${stringifyEntityRef(entity)} failed`,
+        );
+      }
+    } catch (error) {
+      failed.push(stringifyEntityRef(entity));
+      logger.warn(
+        `TechDocs prebuild of ${stringifyEntityRef(entity)} failed: ${error}`,
+      );
+    }
+  }
+  return { built: items.length - failed.length, failed };
+}
