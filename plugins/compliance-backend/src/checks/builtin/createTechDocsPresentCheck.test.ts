@@ -58,14 +58,13 @@ describe('docs.techdocs-present', () => {
     });
   });
 
-  it('applies to Systems and APIs but not to Resources or Groups', async () => {
+  it('applies to other kinds only when the kinds option names them', async () => {
     const context = createTestContext();
-    for (const kind of ['System', 'API']) {
-      await expect(
-        check.evaluate(entity(kind, 'x'), context),
-      ).resolves.toMatchObject({ status: 'fail' });
-    }
-    for (const kind of ['Resource', 'Group']) {
+    const withApis = { ...context, options: { kinds: ['Component', 'API'] } };
+    await expect(
+      check.evaluate(entity('API', 'x'), withApis),
+    ).resolves.toMatchObject({ status: 'fail' });
+    for (const kind of ['API', 'System', 'Resource', 'Group']) {
       await expect(
         check.evaluate(entity(kind, 'x'), context),
       ).resolves.toMatchObject({ status: 'not-applicable' });

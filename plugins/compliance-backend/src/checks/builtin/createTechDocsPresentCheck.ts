@@ -2,11 +2,14 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { ComplianceCheck } from '@runway/plugin-compliance-node';
 import { checkError, fail, notApplicable, pass } from '../outcomes';
 import { isOneOfKinds, kindNotCoveredMessage } from './entityKinds';
+import { readStringListOption } from './checkOptions';
 
 // The annotation's name as defined by @backstage/plugin-techdocs-common, which this
 // backend does not otherwise need.
 const TECHDOCS_REF_ANNOTATION = 'backstage.io/techdocs-ref';
-const KINDS_WITH_DOCS: readonly string[] = ['Component', 'System', 'API'];
+// APIs are documented by their definition and Systems by their components, so by default
+// only Components must have TechDocs; the `kinds` option widens that.
+const DEFAULT_KINDS: readonly string[] = ['Component'];
 
 /**
  * `docs.techdocs-present`: the entity has a `backstage.io/techdocs-ref` annotation and its
@@ -20,9 +23,10 @@ export function createTechDocsPresentCheck(): ComplianceCheck {
     title: 'TechDocs published',
     description:
       'The entity has a backstage.io/techdocs-ref annotation and its TechDocs site has been published.',
-    async evaluate(entity, { isTechDocsPublished }) {
-      if (!isOneOfKinds(entity, KINDS_WITH_DOCS)) {
-        return notApplicable(kindNotCoveredMessage(entity, KINDS_WITH_DOCS));
+    async evaluate(entity, { isTechDocsPublished, options }) {
+      const kinds = readStringListOption(options, 'kinds', DEFAULT_KINDS);
+      if (!isOneOfKinds(entity, kinds)) {
+        return notApplicable(kindNotCoveredMessage(entity, kinds));
       }
       const techdocsRef =
         entity.metadata.annotations?.[TECHDOCS_REF_ANNOTATION];

@@ -11,7 +11,7 @@ export function NotEvaluatedEmptyState(props: { action?: JSX.Element }) {
     <EmptyState
       missing="data"
       title="Not evaluated yet"
-      description="Runway has not checked this entity yet. Checks run on a schedule and when the entity changes in the catalog; evaluate it now to see its results right away."
+      description="Runway has not checked this entity yet. Checks run on a schedule; evaluate it now to see its results right away."
       action={props.action}
     />
   );
