@@ -8,6 +8,8 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { parseAllDocuments } from 'yaml';
 
 jest.setTimeout(180_000);
 
@@ -96,6 +98,13 @@ describe('the demo catalog', () => {
         expect(count('Domain')).toBeGreaterThanOrEqual(3);
         expect(count('API')).toBeGreaterThan(0);
         expect(count('Resource')).toBeGreaterThan(0);
+
+        // An entity whose processing fails (a bad placeholder, say) is simply absent.
+        const declared = parseAllDocuments(
+          readFileSync(runwayLocation, 'utf8'),
+        ).map(doc => doc.toJS().metadata.name as string);
+        const loaded = new Set(entities.map(e => e.metadata.name));
+        expect(declared.filter(name => !loaded.has(name))).toEqual([]);
 
         const withErrors = entities.filter(e =>
           (e as any).status?.items?.some((i: any) => i.level === 'error'),
