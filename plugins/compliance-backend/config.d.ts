@@ -51,6 +51,11 @@ export interface Config {
         max?: number;
       };
     }>;
+    /**
+     * How old the catalog snapshot behind single-entity evaluations may be (the entity itself
+     * is always read fresh). Default 10 seconds.
+     */
+    catalogIndexMaxAge?: HumanDuration;
     /** When the full sweep runs. Default every 10 minutes. */
     schedule?: {
       frequency: HumanDuration | string;

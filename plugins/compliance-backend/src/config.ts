@@ -28,6 +28,8 @@ export type ComplianceConfig = {
   maxExemptionDays: number;
   externalChecks: ExternalCheckDefinition[];
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** How old the catalog index used by single-entity evaluations may be. */
+  catalogIndexMaxAgeMs: number;
 };
 
 const DEFAULT_LEVELS: LevelDefinition[] = [
@@ -148,7 +150,12 @@ export function readComplianceConfig(root: Config): ComplianceConfig {
         initialDelay: { seconds: 15 },
       };
 
+  const catalogIndexMaxAgeMs = config?.has('catalogIndexMaxAge')
+    ? durationToMs(config.get('catalogIndexMaxAge') as HumanDuration)
+    : 10_000;
+
   return {
+    catalogIndexMaxAgeMs,
     levels,
     gateEnvironments,
     checkOptions,

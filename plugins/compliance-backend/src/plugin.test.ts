@@ -70,6 +70,8 @@ async function startBackend(
       mockServices.rootConfig.factory({
         data: {
           compliance: {
+            // Tests change the catalog between evaluations and expect to see it at once.
+            catalogIndexMaxAge: { milliseconds: 0 },
             gate: { environments: { production: 'silver', staging: 'bronze' } },
             // Gold needs TechDocs and CODEOWNERS; keep the test to what the mock catalog can show.
             levels: [

@@ -118,7 +118,11 @@ export const compliancePlugin = createBackendPlugin({
             checkOptions: config.checkOptions,
             services: checkServices,
           }),
-          catalogIndex: new CatalogIndexProvider(deps.catalog, deps.auth),
+          catalogIndex: new CatalogIndexProvider(
+            deps.catalog,
+            deps.auth,
+            config.catalogIndexMaxAgeMs,
+          ),
           config,
           checkServices,
           logger: deps.logger,

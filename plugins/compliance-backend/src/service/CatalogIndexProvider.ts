@@ -8,7 +8,7 @@ const FIELDS = ['kind', 'metadata', 'spec', 'relations'];
 
 /**
  * Reads the whole catalog once into a {@link CatalogIndex} and keeps it for a while, so that
- * a sweep reads the catalog once and single-entity evaluations do not read it at all.
+ * a sweep reads the catalog once and single-entity evaluations read only their entity.
  *
  * @internal
  */
@@ -19,7 +19,7 @@ export class CatalogIndexProvider {
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
-    private readonly maxAgeMs = 60_000,
+    private readonly maxAgeMs: number,
   ) {}
 
   /** The index, reloaded when older than `maxAgeMs`. */
@@ -28,6 +28,12 @@ export class CatalogIndexProvider {
       return this.current.index;
     }
     return this.refresh();
+  }
+
+  /** One entity, fresh from the catalog (the index may be up to `maxAgeMs` old). */
+  async fetchEntity(entityRef: string) {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    return this.catalog.getEntityByRef(entityRef, { credentials });
   }
 
   /** Reads the catalog now; concurrent callers share one read. */

@@ -104,12 +104,16 @@ export class ComplianceService {
     return { entities: evaluations.length, changes: transitions.length };
   }
 
-  /** Evaluates one entity now, with a fresh copy of it from the catalog index. */
+  /**
+   * Evaluates one entity now: the entity itself fresh from the catalog, its surroundings
+   * (owner, members, system) from the index, which is at most `catalogIndexMaxAge` old.
+   */
   async evaluate(entityRef: string): Promise<EntityCompliance> {
     const { store, evaluator, catalogIndex } = this.options;
     const now = this.now();
-    const index = await catalogIndex.refresh();
-    const entity = this.requireEntity(index, entityRef);
+    const index = await catalogIndex.get();
+    const entity = await catalogIndex.fetchEntity(entityRef);
+    if (!entity) throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     const ref = stringifyEntityRef(entity);
     const [exemptions, externalResults] = await Promise.all([
       store.listExemptions({ entityRef: ref, status: ['approved'] }),
