@@ -54,6 +54,8 @@ export class InMemoryCatalogIndex implements CatalogIndex {
   private readonly entitiesByRef: Map<string, Entity>;
   private readonly childGroupsByParent: Map<string, string[]>;
   private readonly membersByGroup: Map<string, string[]>;
+  // A sweep resolves the same few hundred owner and system refs thousands of times.
+  private readonly resolvedRefs = new Map<string, string | undefined>();
 
   /** When two entities share a ref, the first one wins, as in the catalog. */
   static fromEntities(entities: Iterable<Entity>): InMemoryCatalogIndex {
@@ -113,12 +115,21 @@ export class InMemoryCatalogIndex implements CatalogIndex {
     if (typeof ref !== 'string') {
       return undefined;
     }
+    const key = `${defaults.defaultKind}\u0000${defaults.defaultNamespace}\u0000${ref}`;
+    if (this.resolvedRefs.has(key)) {
+      return this.resolvedRefs.get(key);
+    }
+    let resolved: string | undefined;
     try {
-      return normalizeRef(stringifyEntityRef(parseEntityRef(ref, defaults)));
+      resolved = normalizeRef(
+        stringifyEntityRef(parseEntityRef(ref, defaults)),
+      );
     } catch {
       // Malformed refs in catalog data are reported by the checks that read them.
-      return undefined;
+      resolved = undefined;
     }
+    this.resolvedRefs.set(key, resolved);
+    return resolved;
   }
 
   childGroupsOf(groupRef: string): string[] {

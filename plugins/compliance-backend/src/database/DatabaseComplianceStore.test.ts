@@ -98,6 +98,44 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('sees writes by another replica between two sweeps of its own', async () => {
+      const { knex } = await createStore();
+      const replicaA = new DatabaseComplianceStore(knex);
+      const replicaB = new DatabaseComplianceStore(knex);
+      const now = new Date();
+
+      await replicaA.saveEvaluations(
+        [evaluation('component:default/a', { x: 'pass' })],
+        {
+          now,
+          complete: true,
+        },
+      );
+      // B re-evaluates one entity (a "Re-evaluate now" served by another replica).
+      const changedByB = await replicaB.saveEvaluations(
+        [evaluation('component:default/a', { x: 'fail' })],
+        { now },
+      );
+      expect(changedByB.map(t => t.to)).toEqual(['fail']);
+
+      // A's next sweep finds the entity passing again: that is a change from B's fail, not
+      // "nothing changed" as A's own memory of the last sweep would say.
+      const changedByA = await replicaA.saveEvaluations(
+        [evaluation('component:default/a', { x: 'pass' })],
+        { now, complete: true },
+      );
+      expect(changedByA.map(t => [t.from, t.to])).toEqual([['fail', 'pass']]);
+      expect(
+        await replicaA.saveEvaluations(
+          [evaluation('component:default/a', { x: 'pass' })],
+          {
+            now,
+            complete: true,
+          },
+        ),
+      ).toEqual([]);
+    });
+
     it('removes entities that left the catalog on a complete sweep', async () => {
       const { store } = await createStore();
       const now = new Date();

@@ -81,12 +81,53 @@ function exemptionFromRow(row: ExemptionRow): Exemption {
 
 const FAILING: CheckStatus[] = ['fail', 'error'];
 
+type StoredState = {
+  revision: number;
+  /** Whether this holds every stored entity (a full read) or only some. */
+  complete: boolean;
+  results: Map<string, Map<string, ResultRow>>;
+  entities: Map<string, EntityRow>;
+};
+
+/** Applies a committed save to an in-memory state, so it matches the database again. */
+function applyChanges(
+  state: StoredState,
+  changes: {
+    resultUpserts: ResultRow[];
+    entityUpserts: EntityRow[];
+    staleResults: Array<[string, string]>;
+    removedRefs: string[];
+  },
+) {
+  for (const row of changes.resultUpserts) {
+    let byCheck = state.results.get(row.entity_ref);
+    if (!byCheck) {
+      byCheck = new Map();
+      state.results.set(row.entity_ref, byCheck);
+    }
+    byCheck.set(row.check_id, row);
+  }
+  for (const row of changes.entityUpserts) {
+    state.entities.set(row.entity_ref, row);
+  }
+  for (const [entityRef, checkId] of changes.staleResults) {
+    state.results.get(entityRef)?.delete(checkId);
+  }
+  for (const entityRef of changes.removedRefs) {
+    state.results.delete(entityRef);
+    state.entities.delete(entityRef);
+  }
+}
+
 /**
  * {@link ComplianceStore} on knex, for SQLite and PostgreSQL.
  *
  * @internal
  */
 export class DatabaseComplianceStore implements ComplianceStore {
+  /** The last complete stored state this instance knows, valid while the revision matches. */
+  private snapshot?: StoredState;
+
   constructor(private readonly db: Knex) {}
 
   async saveEvaluations(
@@ -95,27 +136,13 @@ export class DatabaseComplianceStore implements ComplianceStore {
   ): Promise<StatusTransition[]> {
     const now = options.now;
     const refs = evaluations.map(e => e.entityRef);
-    // A complete sweep reads everything at once: one query instead of one per chunk.
-    const [existingResults, existingEntities] = options.complete
-      ? await Promise.all([
-          this.db<ResultRow>('compliance_results').select(),
-          this.db<EntityRow>('compliance_entities').select(),
-        ])
-      : await Promise.all([
-          this.selectIn<ResultRow>('compliance_results', refs),
-          this.selectIn<EntityRow>('compliance_entities', refs),
-        ]);
-
-    const resultsByEntity = new Map<string, Map<string, ResultRow>>();
-    for (const row of existingResults) {
-      let byCheck = resultsByEntity.get(row.entity_ref);
-      if (!byCheck) {
-        byCheck = new Map();
-        resultsByEntity.set(row.entity_ref, byCheck);
-      }
-      byCheck.set(row.check_id, row);
-    }
-    const entitiesByRef = new Map(existingEntities.map(e => [e.entity_ref, e]));
+    const revision = await this.readRevision();
+    const state = await this.loadState(
+      revision,
+      options.complete ? undefined : refs,
+    );
+    const resultsByEntity = state.results;
+    const entitiesByRef = state.entities;
 
     const resultUpserts: ResultRow[] = [];
     const historyRows: object[] = [];
@@ -209,20 +236,20 @@ export class DatabaseComplianceStore implements ComplianceStore {
       return [];
     }
 
-    await this.db.transaction(async tx => {
-      for (const batch of chunks(resultUpserts, 200)) {
+    const bumped = await this.db.transaction(async tx => {
+      for (const batch of chunks(resultUpserts, 1000)) {
         await tx('compliance_results')
           .insert(batch)
           .onConflict(['entity_ref', 'check_id'])
           .merge(['status', 'message', 'remediation', 'since']);
       }
-      for (const batch of chunks(entityUpserts, 200)) {
+      for (const batch of chunks(entityUpserts, 1000)) {
         await tx('compliance_entities')
           .insert(batch)
           .onConflict('entity_ref')
           .merge();
       }
-      for (const batch of chunks(historyRows, 200)) {
+      for (const batch of chunks(historyRows, 1000)) {
         await tx('compliance_history').insert(batch);
       }
       for (const [entityRef, checkId] of staleResults) {
@@ -234,8 +261,71 @@ export class DatabaseComplianceStore implements ComplianceStore {
         await tx('compliance_results').whereIn('entity_ref', batch).delete();
         await tx('compliance_entities').whereIn('entity_ref', batch).delete();
       }
+      // Conditional: if someone else wrote since we read, our snapshot is not the whole truth.
+      const updated = await tx('compliance_state')
+        .where({ id: 1, revision })
+        .update({ revision: revision + 1 });
+      return updated === 1;
     });
+
+    const snapshot = this.snapshot;
+    if (bumped && (state.complete || snapshot?.revision === revision)) {
+      const target = state.complete ? state : snapshot!;
+      applyChanges(target, {
+        resultUpserts,
+        entityUpserts,
+        staleResults,
+        removedRefs,
+      });
+      this.snapshot = { ...target, revision: revision + 1, complete: true };
+    } else {
+      this.snapshot = undefined;
+    }
     return transitions;
+  }
+
+  private async readRevision(): Promise<number> {
+    const row = await this.db('compliance_state').where({ id: 1 }).first();
+    return Number(row?.revision ?? 0);
+  }
+
+  /**
+   * The stored results and entities: from the in-memory snapshot when no one has written
+   * since it was taken (a steady-state sweep then reads one row), else from the database,
+   * all of them for a complete sweep or just `refs`.
+   */
+  private async loadState(
+    revision: number,
+    refs?: string[],
+  ): Promise<StoredState> {
+    if (this.snapshot?.revision === revision) {
+      return this.snapshot;
+    }
+    const [results, entities] = refs
+      ? await Promise.all([
+          this.selectIn<ResultRow>('compliance_results', refs),
+          this.selectIn<EntityRow>('compliance_entities', refs),
+        ])
+      : await Promise.all([
+          this.db<ResultRow>('compliance_results').select(),
+          this.db<EntityRow>('compliance_entities').select(),
+        ]);
+    const state: StoredState = {
+      revision,
+      complete: !refs,
+      results: new Map(),
+      entities: new Map(entities.map(e => [e.entity_ref, e])),
+    };
+    for (const row of results) {
+      let byCheck = state.results.get(row.entity_ref);
+      if (!byCheck) {
+        byCheck = new Map();
+        state.results.set(row.entity_ref, byCheck);
+      }
+      byCheck.set(row.check_id, row);
+    }
+    if (!refs) this.snapshot = state;
+    return state;
   }
 
   async getEntity(entityRef: string): Promise<StoredEntity | undefined> {

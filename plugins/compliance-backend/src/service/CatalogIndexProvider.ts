@@ -3,9 +3,6 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { CatalogIndex } from '@runway/plugin-compliance-node';
 import { InMemoryCatalogIndex } from '../catalog/InMemoryCatalogIndex';
 
-/** Fields the checks look at; fetching only these keeps a 10,000-entity read cheap. */
-const FIELDS = ['kind', 'metadata', 'spec', 'relations'];
-
 /**
  * Reads the whole catalog once into a {@link CatalogIndex} and keeps it for a while, so that
  * a sweep reads the catalog once and single-entity evaluations read only their entity.
@@ -50,9 +47,9 @@ export class CatalogIndexProvider {
     let cursor: string | undefined;
     do {
       const page = await this.catalog.queryEntities(
-        cursor
-          ? { cursor, limit: 1000, fields: FIELDS }
-          : { limit: 1000, fields: FIELDS },
+        // No `fields` projection: the catalog applies it per entity after reading, which made
+        // the read slower, not faster (measured with bench/compliance).
+        cursor ? { cursor, limit: 1000 } : { limit: 1000 },
         { credentials },
       );
       entities.push(...page.items);

@@ -1,4 +1,7 @@
-import type { ComplianceCheck } from '@runway/plugin-compliance-node';
+import type {
+  CatalogIndex,
+  ComplianceCheck,
+} from '@runway/plugin-compliance-node';
 import { fail, notApplicable, pass } from '../outcomes';
 import { readNonNegativeIntegerOption } from './checkOptions';
 import { collectGroupTree } from './collectGroupTree';
@@ -10,6 +13,35 @@ import {
 import { resolveOwner } from './resolveReference';
 
 const DEFAULT_MIN_MEMBERS = 2;
+
+// Thousands of entities share a few hundred owners: count each group's people once per index.
+const staffByIndex = new WeakMap<
+  CatalogIndex,
+  Map<string, { groups: number; members: number }>
+>();
+
+function countStaff(catalog: CatalogIndex, groupRef: string) {
+  let cache = staffByIndex.get(catalog);
+  if (!cache) {
+    cache = new Map();
+    staffByIndex.set(catalog, cache);
+  }
+  const cached = cache.get(groupRef);
+  if (cached) return cached;
+  const groups = collectGroupTree(catalog, groupRef);
+  const members = new Set<string>();
+  for (const group of groups) {
+    for (const member of catalog.directMembersOf(group)) {
+      // Only people who are in the catalog can be reached.
+      if (catalog.get(member)?.kind.toLocaleLowerCase('en-US') === 'user') {
+        members.add(member);
+      }
+    }
+  }
+  const staff = { groups: groups.length, members: members.size };
+  cache.set(groupRef, staff);
+  return staff;
+}
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -47,22 +79,12 @@ export function createOwnerHasMembersCheck(): ComplianceCheck {
         DEFAULT_MIN_MEMBERS,
       );
 
-      const groups = collectGroupTree(catalog, owner.ref);
-      const members = new Set<string>();
-      for (const group of groups) {
-        for (const member of catalog.directMembersOf(group)) {
-          // Only people who are in the catalog can be reached.
-          if (catalog.get(member)?.kind.toLocaleLowerCase('en-US') === 'user') {
-            members.add(member);
-          }
-        }
-      }
-
-      const subTeams = groups.length - 1;
+      const staff = countStaff(catalog, owner.ref);
+      const subTeams = staff.groups - 1;
       const scope =
         subTeams > 0 ? ` (counting its ${plural(subTeams, 'sub-team')})` : '';
-      const count = plural(members.size, 'member');
-      if (members.size >= minMembers) {
+      const count = plural(staff.members, 'member');
+      if (staff.members >= minMembers) {
         return pass(
           `Owner ${owner.ref} has ${count}${scope}, at least the minimum of ${minMembers}`,
         );
