@@ -7,16 +7,17 @@ import {
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { resolve } from 'node:path';
+import {
+  demoCatalogConfig,
+  DEMO_LOCATION,
+  RUNWAY_LOCATION,
+} from './testing/demoCatalogConfig';
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 
 jest.setTimeout(180_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
-
-const demoLocation = resolve(__dirname, '../../../examples/all.yaml');
-const runwayLocation = resolve(__dirname, '../../../catalog-info.yaml');
 
 /** Waits until processing has settled: at least `minimum` entities, unchanged for 3 polls. */
 async function waitForEntities(
@@ -61,27 +62,7 @@ describe('the demo catalog', () => {
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({
             data: {
-              catalog: {
-                processingInterval: { seconds: 1 },
-                rules: [
-                  {
-                    allow: [
-                      'Component',
-                      'System',
-                      'API',
-                      'Resource',
-                      'Location',
-                      'Domain',
-                      'Group',
-                      'User',
-                    ],
-                  },
-                ],
-                locations: [
-                  { type: 'file', target: demoLocation },
-                  { type: 'file', target: runwayLocation },
-                ],
-              },
+              catalog: demoCatalogConfig([DEMO_LOCATION, RUNWAY_LOCATION]),
             },
           }),
         ],
@@ -101,7 +82,7 @@ describe('the demo catalog', () => {
 
         // An entity whose processing fails (a bad placeholder, say) is simply absent.
         const declared = parseAllDocuments(
-          readFileSync(runwayLocation, 'utf8'),
+          readFileSync(RUNWAY_LOCATION, 'utf8'),
         ).map(doc => doc.toJS().metadata.name as string);
         const loaded = new Set(entities.map(e => e.metadata.name));
         expect(declared.filter(name => !loaded.has(name))).toEqual([]);

@@ -8,7 +8,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import compliancePlugin from '@runway/plugin-compliance-backend';
 import request from 'supertest';
-import { resolve } from 'node:path';
+import { demoCatalogConfig, DEMO_LOCATION } from './testing/demoCatalogConfig';
 
 jest.setTimeout(180_000);
 
@@ -41,29 +41,7 @@ describe('compliance on the demo organisation', () => {
         }),
         mockServices.rootConfig.factory({
           data: {
-            catalog: {
-              processingInterval: { seconds: 1 },
-              rules: [
-                {
-                  allow: [
-                    'Component',
-                    'System',
-                    'API',
-                    'Resource',
-                    'Location',
-                    'Domain',
-                    'Group',
-                    'User',
-                  ],
-                },
-              ],
-              locations: [
-                {
-                  type: 'file',
-                  target: resolve(__dirname, '../../../examples/all.yaml'),
-                },
-              ],
-            },
+            catalog: demoCatalogConfig([DEMO_LOCATION]),
             compliance: {
               // No TechDocs backend runs here; the end-to-end test covers published docs.
               checks: [
