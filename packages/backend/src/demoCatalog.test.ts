@@ -7,15 +7,15 @@ import {
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import {
-  demoCatalogConfig,
-  DEMO_LOCATION,
-  RUNWAY_LOCATION,
-} from './testing/demoCatalogConfig';
+import { demoCatalogConfig } from './testing/demoCatalogConfig';
+import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 
 jest.setTimeout(180_000);
+
+const DEMO_LOCATION = resolve(__dirname, '../../../examples/all.yaml');
+const RUNWAY_LOCATION = resolve(__dirname, '../../../catalog-info.yaml');
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 

@@ -8,9 +8,12 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import compliancePlugin from '@runway/plugin-compliance-backend';
 import request from 'supertest';
-import { demoCatalogConfig, DEMO_LOCATION } from './testing/demoCatalogConfig';
+import { demoCatalogConfig } from './testing/demoCatalogConfig';
+import { resolve } from 'node:path';
 
 jest.setTimeout(180_000);
+
+const DEMO_LOCATION = resolve(__dirname, '../../../examples/all.yaml');
 
 /** The defects planted in examples/ (see examples/README.md) and what must catch them. */
 const PLANTED_DEFECTS: Record<string, string[]> = {
