@@ -16,6 +16,7 @@ import {
   readDeclarativeChecks,
 } from './checks/declarative';
 import { DatabaseComplianceStore } from './database/DatabaseComplianceStore';
+import { DatabaseReportStore } from './database/DatabaseReportStore';
 import { migrateDatabase } from './database/migrateDatabase';
 import { CatalogIndexProvider } from './service/CatalogIndexProvider';
 import {
@@ -23,8 +24,10 @@ import {
   type RegisteredCheck,
 } from './service/ComplianceEvaluator';
 import { ComplianceNotifier } from './service/ComplianceNotifier';
+import { ComplianceReports } from './service/ComplianceReports';
 import { ComplianceService } from './service/ComplianceService';
 import { createCheckServices } from './service/createCheckServices';
+import { createCampaigns } from './service/createCampaigns';
 import { createRouter } from './service/router';
 
 /**
@@ -142,6 +145,20 @@ export const compliancePlugin = createBackendPlugin({
           },
         });
 
+        // Campaign routes (documented in openapi.yaml), mounted first so that their own
+        // validation answers campaign requests; other requests pass through them.
+        deps.httpRouter.use(
+          await createCampaigns({
+            knex,
+            compliance: service,
+            notifications: deps.notifications,
+            logger: deps.logger,
+            scheduler: deps.scheduler,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            auditor: deps.auditor,
+          }),
+        );
         deps.httpRouter.use(
           await createRouter({
             service,
@@ -149,6 +166,11 @@ export const compliancePlugin = createBackendPlugin({
             permissions: deps.permissions,
             catalog: deps.catalog,
             auditor: deps.auditor,
+            reports: new ComplianceReports({
+              store: new DatabaseReportStore(knex),
+              catalogIndex: () => service.getCatalogIndex(),
+              levelIds: config.levels.map(level => level.id),
+            }),
           }),
         );
       },

@@ -8,6 +8,19 @@ import type {
   GateDecision,
   CheckSummary,
 } from './types';
+import type {
+  Campaign,
+  CampaignInput,
+  CampaignProgress,
+  CampaignStatus,
+  CampaignSummary,
+} from './campaigns';
+import type {
+  EntityComplianceList,
+  EntityComplianceQuery,
+  LevelTrend,
+  OrgTreeNode,
+} from './reports';
 
 /** The subset of Backstage's DiscoveryApi / DiscoveryService the client needs. @public */
 export type ComplianceDiscovery = {
@@ -30,6 +43,18 @@ function parseRef(entityRef: string) {
     namespace: match[2] ?? 'default',
     name: match[3],
   };
+}
+
+/** Query parameters as strings; empty and absent values are left out. */
+function stringValues(
+  params: Record<string, string | number | undefined>,
+): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [
+      key,
+      value === undefined || value === '' ? undefined : String(value),
+    ]),
+  );
 }
 
 /**
@@ -128,6 +153,88 @@ export class ComplianceClient {
       'POST',
       `/exemptions/${encodeURIComponent(id)}/decision`,
       decision,
+      options,
+    );
+  }
+
+  async listCampaigns(
+    query: { status?: CampaignStatus } = {},
+    options?: ComplianceRequestOptions,
+  ): Promise<CampaignSummary[]> {
+    const body = await this.request<{ items: CampaignSummary[] }>(
+      'GET',
+      `/campaigns${this.query(query)}`,
+      undefined,
+      options,
+    );
+    return body.items;
+  }
+
+  /** The campaign with its progress and burn-up. */
+  getCampaign(
+    id: string,
+    options?: ComplianceRequestOptions,
+  ): Promise<CampaignProgress> {
+    return this.request(
+      'GET',
+      `/campaigns/${encodeURIComponent(id)}`,
+      undefined,
+      options,
+    );
+  }
+
+  createCampaign(
+    input: CampaignInput,
+    options?: ComplianceRequestOptions,
+  ): Promise<Campaign> {
+    return this.request('POST', '/campaigns', input, options);
+  }
+
+  endCampaign(
+    id: string,
+    options?: ComplianceRequestOptions,
+  ): Promise<Campaign> {
+    return this.request(
+      'POST',
+      `/campaigns/${encodeURIComponent(id)}/end`,
+      {},
+      options,
+    );
+  }
+
+  /** A page of entities with their level and every check's status, filtered on the server. */
+  listEntities(
+    query: EntityComplianceQuery = {},
+    options?: ComplianceRequestOptions,
+  ): Promise<EntityComplianceList> {
+    return this.request(
+      'GET',
+      `/entities${this.query(stringValues(query))}`,
+      undefined,
+      options,
+    );
+  }
+
+  /** The root groups of the organisation, each with its subgroups and counts. */
+  async getOrgTree(options?: ComplianceRequestOptions): Promise<OrgTreeNode[]> {
+    const body = await this.request<{ items: OrgTreeNode[] }>(
+      'GET',
+      '/org-tree',
+      undefined,
+      options,
+    );
+    return body.items;
+  }
+
+  /** The level distribution per day over the last `days` days (30 when absent). */
+  getTrend(
+    query: { ownerRef?: string; days?: number } = {},
+    options?: ComplianceRequestOptions,
+  ): Promise<LevelTrend> {
+    return this.request(
+      'GET',
+      `/trend${this.query(stringValues(query))}`,
+      undefined,
       options,
     );
   }

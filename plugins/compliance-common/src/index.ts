@@ -4,5 +4,7 @@
  * @packageDocumentation
  */
 export * from './types';
+export * from './campaigns';
+export * from './reports';
 export * from './permissions';
 export * from './ComplianceClient';

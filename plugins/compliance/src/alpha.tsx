@@ -8,6 +8,7 @@ import {
   compliancePage,
 } from './alpha/extensions';
 import { rootRouteRef } from './routes';
+import { campaignRouteRef } from './campaignRoutes';
 
 /**
  * The compliance plugin for apps on the new frontend system: the compliance API, the
@@ -19,7 +20,7 @@ const compliancePlugin = createFrontendPlugin({
   pluginId: 'compliance',
   title: 'Compliance',
   icon: <ComplianceIcon fontSize="inherit" />,
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, campaign: campaignRouteRef },
   extensions: [
     complianceApi,
     compliancePage,

@@ -15,6 +15,11 @@ import type {
   StatusTransition,
   StoredEntity,
 } from './ComplianceStore';
+import {
+  levelHistoryRow,
+  levelRemovalRow,
+  type LevelHistoryRow,
+} from './levelHistory';
 
 type ResultRow = {
   entity_ref: string;
@@ -146,6 +151,7 @@ export class DatabaseComplianceStore implements ComplianceStore {
 
     const resultUpserts: ResultRow[] = [];
     const historyRows: object[] = [];
+    const levelHistoryRows: LevelHistoryRow[] = [];
     const entityUpserts: EntityRow[] = [];
     const transitions: StatusTransition[] = [];
     const staleResults: Array<[string, string]> = [];
@@ -202,6 +208,8 @@ export class DatabaseComplianceStore implements ComplianceStore {
         FAILING.includes(r.status),
       ).length;
       const previousEntity = entitiesByRef.get(evaluation.entityRef);
+      const levelRow = levelHistoryRow(previousEntity, evaluation, now);
+      if (levelRow) levelHistoryRows.push(levelRow);
       if (
         !previousEntity ||
         previousEntity.owner_ref !== (evaluation.ownerRef ?? null) ||
@@ -226,6 +234,9 @@ export class DatabaseComplianceStore implements ComplianceStore {
     const removedRefs = options.complete
       ? [...entitiesByRef.keys()].filter(ref => !evaluatedRefs.has(ref))
       : [];
+    for (const ref of removedRefs) {
+      levelHistoryRows.push(levelRemovalRow(ref, entitiesByRef.get(ref), now));
+    }
 
     if (
       resultUpserts.length === 0 &&
@@ -251,6 +262,9 @@ export class DatabaseComplianceStore implements ComplianceStore {
       }
       for (const batch of chunks(historyRows, 1000)) {
         await tx('compliance_history').insert(batch);
+      }
+      for (const batch of chunks(levelHistoryRows, 1000)) {
+        await tx('compliance_level_history').insert(batch);
       }
       for (const [entityRef, checkId] of staleResults) {
         await tx('compliance_results')

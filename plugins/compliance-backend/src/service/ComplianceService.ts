@@ -64,6 +64,11 @@ export class ComplianceService {
     return this.options.evaluator.summaries();
   }
 
+  /** The catalog index, at most `catalogIndexMaxAge` old; campaigns filter entities with it. */
+  getCatalogIndex(): Promise<CatalogIndex> {
+    return this.options.catalogIndex.get();
+  }
+
   listExemptions(filter: {
     entityRef?: string;
     status?: Exemption['status'][];
@@ -113,7 +118,8 @@ export class ComplianceService {
     const now = this.now();
     const index = await catalogIndex.get();
     const entity = await catalogIndex.fetchEntity(entityRef);
-    if (!entity) throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    if (!entity)
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     const ref = stringifyEntityRef(entity);
     const [exemptions, externalResults] = await Promise.all([
       store.listExemptions({ entityRef: ref, status: ['approved'] }),

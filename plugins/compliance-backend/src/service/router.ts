@@ -1,6 +1,5 @@
 import type {
   AuditorService,
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -19,7 +18,7 @@ import {
   complianceResultPushPermission,
   type Exemption,
 } from '@runway/plugin-compliance-common';
-import type { Request, RequestHandler } from 'express';
+import type { Request } from 'express';
 import express from 'express';
 import { openApiSpec } from '../schema/openapi';
 import {
@@ -27,6 +26,9 @@ import {
   validateDeclarativeCheck,
 } from '../checks/declarative';
 import type { ComplianceService } from './ComplianceService';
+import { createAudited, principalRef } from './routerHelpers';
+import type { ComplianceReports } from './ComplianceReports';
+import { addReportRoutes } from './reportRoutes';
 
 /** @internal */
 export type RouterOptions = {
@@ -35,18 +37,9 @@ export type RouterOptions = {
   permissions: PermissionsService;
   catalog: CatalogService;
   auditor: AuditorService;
+  /** The reporting views: entity × check table, org tree, trend. */
+  reports: ComplianceReports;
 };
-
-function principalRef(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.type === 'user'
-    ? principal.userEntityRef!
-    : principal.subject ?? 'unknown';
-}
 
 /**
  * The HTTP API. Thin: requests are validated against openapi.yaml (a bad request is a 400
@@ -89,23 +82,7 @@ export async function createRouter(
   }
 
   /** Runs a write as an audit event: success or failure is always recorded. */
-  function audited(eventId: string, handler: RequestHandler): RequestHandler {
-    return async (req, res, next) => {
-      const event = await auditor.createEvent({
-        eventId,
-        severityLevel: 'medium',
-        request: req,
-        meta: { params: req.params, body: req.body },
-      });
-      try {
-        await handler(req, res, next);
-        await event.success();
-      } catch (error) {
-        await event.fail({ error: error as Error });
-        throw error;
-      }
-    };
-  }
+  const audited = createAudited(auditor);
 
   const entityRefFromParams = (params: Record<string, string>) =>
     stringifyEntityRef({
@@ -149,6 +126,12 @@ export async function createRouter(
       domainRef: domainRef && (await requireVisibleEntity(req, domainRef)),
     };
     res.json(await service.rollup(scope));
+  });
+
+  addReportRoutes(router, {
+    reports: options.reports,
+    httpAuth,
+    requireVisibleEntity,
   });
 
   router.get('/gate', async (req, res) => {

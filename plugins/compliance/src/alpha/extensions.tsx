@@ -26,7 +26,8 @@ export const complianceApi = ApiBlueprint.make({
 });
 
 /**
- * The Compliance page at `/compliance`, with a nav item.
+ * The Compliance page at `/compliance`, with a nav item; a campaign's page is below it at
+ * `/compliance/campaigns/:id`.
  *
  * @public
  */
@@ -37,9 +38,10 @@ export const compliancePage = PageBlueprint.make({
     icon: <ComplianceIcon fontSize="inherit" />,
     routeRef: rootRouteRef,
     loader: () =>
-      import('../components/ComplianceOverview').then(m => (
+      // The overview with its campaigns, or one campaign at campaigns/:id.
+      import('../components/CompliancePageContent').then(m => (
         <Content>
-          <m.ComplianceOverview />
+          <m.CompliancePageContent />
         </Content>
       )),
   },

@@ -4,6 +4,7 @@ import type {
   EntityCompliance,
 } from '@runway/plugin-compliance-common';
 import type { ComplianceApi } from '../api';
+import { entityComplianceList, levelTrend, orgTree } from './reportFixtures';
 
 /**
  * A component as the catalog would hand it to the entity page.
@@ -172,6 +173,13 @@ export function mockComplianceApi(
     dryRun: jest.fn(),
     requestExemption: jest.fn(),
     decideExemption: jest.fn(),
+    listCampaigns: jest.fn().mockResolvedValue([]),
+    getCampaign: jest.fn(),
+    createCampaign: jest.fn(),
+    endCampaign: jest.fn(),
+    listEntities: jest.fn().mockResolvedValue(entityComplianceList()),
+    getOrgTree: jest.fn().mockResolvedValue(orgTree()),
+    getTrend: jest.fn().mockResolvedValue(levelTrend()),
     ...overrides,
   };
 }

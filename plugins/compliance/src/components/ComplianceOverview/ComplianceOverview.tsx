@@ -8,13 +8,15 @@ import {
 import { useCheckTitles } from '../../hooks/useCheckTitles';
 import { useRollup } from '../../hooks/useRollup';
 import { CheckStatusCountsTable } from '../CheckStatusCountsTable';
+import { ComplianceReports } from '../ComplianceReports';
 import { LevelDistribution } from '../LevelDistribution';
 import { PercentCompliant } from '../PercentCompliant';
 import { WorstOffendersTable } from '../WorstOffendersTable';
 
 /**
  * The organisation-wide rollup: how many entities are compliant, the level they reached,
- * each check's results, and the entities with the most failing checks.
+ * each check's results, and the entities with the most failing checks; then the reporting
+ * views (org tree, trend of levels, entity × check table).
  *
  * @internal
  */
@@ -68,6 +70,7 @@ export function ComplianceOverview() {
           />
         </InfoCard>
       </Grid>
+      <ComplianceReports levels={Object.keys(rollup.levels)} />
     </Grid>
   );
 }

@@ -1,0 +1,94 @@
+import type {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  complianceCampaignManagePermission,
+  type CampaignStatus,
+} from '@runway/plugin-compliance-common';
+import express, { type Router } from 'express';
+import type { CampaignService } from './CampaignService';
+import { rejectUnknownFields } from './rejectUnknownFields';
+import {
+  createAudited,
+  createAuthorize,
+  createOpenApiRouter,
+  principalRef,
+} from './routerHelpers';
+
+/** @internal */
+export type CampaignsRouterOptions = {
+  campaigns: CampaignService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+};
+
+/** The paths this router serves; it passes every other request on untouched. */
+const CAMPAIGN_PATHS = /^\/campaigns(\/|$)/;
+
+/**
+ * The campaign routes. Requests are validated against openapi.yaml (and a field the spec
+ * does not allow is named in the 400); reads are open to every signed-in caller; every
+ * write needs `compliance.campaign.manage` and is audited.
+ *
+ * @internal
+ */
+export function createCampaignsRouter(options: CampaignsRouterOptions): Router {
+  const { campaigns, httpAuth, permissions, auditor } = options;
+  const outer = express.Router();
+  outer.post(
+    '/campaigns',
+    express.json(),
+    rejectUnknownFields('/campaigns', 'post'),
+  );
+  outer.post(
+    '/campaigns/:id/end',
+    express.json(),
+    rejectUnknownFields('/campaigns/{id}/end', 'post'),
+  );
+  const router = createOpenApiRouter();
+  outer.use((req, res, next) =>
+    CAMPAIGN_PATHS.test(req.path) ? router(req, res, next) : next(),
+  );
+  const authorize = createAuthorize(httpAuth, permissions);
+  const audited = createAudited(auditor);
+
+  router.get('/campaigns', async (req, res) => {
+    const status = req.query.status as CampaignStatus | undefined;
+    res.json({ items: await campaigns.list({ status }) });
+  });
+
+  router.post(
+    '/campaigns',
+    audited('campaign-create', async (req, res) => {
+      const credentials = await authorize(
+        req,
+        complianceCampaignManagePermission,
+      );
+      const campaign = await campaigns.create({
+        ...req.body,
+        createdBy: principalRef(credentials),
+      });
+      res.status(201).json(campaign);
+    }),
+  );
+
+  router.get('/campaigns/:id', async (req, res) => {
+    res.json(await campaigns.progress(req.params.id));
+  });
+
+  router.post(
+    '/campaigns/:id/end',
+    audited('campaign-end', async (req, res) => {
+      const credentials = await authorize(
+        req,
+        complianceCampaignManagePermission,
+      );
+      res.json(await campaigns.end(req.params.id, principalRef(credentials)));
+    }),
+  );
+
+  return outer;
+}

@@ -1,0 +1,1 @@
+export { ComplianceReports } from './ComplianceReports';

@@ -1,0 +1,1 @@
+export { EntityChecksTable } from './EntityChecksTable';

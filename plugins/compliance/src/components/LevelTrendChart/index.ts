@@ -1,0 +1,1 @@
+export { LevelTrendChart } from './LevelTrendChart';

@@ -1,0 +1,1 @@
+export { OrgTree } from './OrgTree';
