@@ -72,6 +72,13 @@ async function startBackend(
           compliance: {
             // Tests change the catalog between evaluations and expect to see it at once.
             catalogIndexMaxAge: { milliseconds: 0 },
+            externalChecks: [
+              {
+                id: 'ci.dependency-scan',
+                title: 'Dependencies scanned',
+                staleAfter: { days: 7 },
+              },
+            ],
             gate: { environments: { production: 'silver', staging: 'bronze' } },
             // Gold needs TechDocs and CODEOWNERS; keep the test to what the mock catalog can show.
             levels: [
@@ -286,6 +293,54 @@ describe('compliance backend', () => {
       expect(res.body.error.message).toMatch(field);
     },
   );
+
+  it('takes a result pushed by CI for an external check and shows it on the entity', async () => {
+    const { server } = await startBackend();
+    const ci = mockCredentials.service.header();
+
+    const before = await request(server)
+      .post('/api/compliance/entities/component/default/good/evaluate')
+      .set('Authorization', alice);
+    expect(
+      before.body.results.find((r: any) => r.checkId === 'ci.dependency-scan'),
+    ).toMatchObject({
+      status: 'fail',
+      message: expect.stringContaining('No result'),
+    });
+
+    const pushed = await request(server)
+      .post('/api/compliance/results')
+      .set('Authorization', ci)
+      .send({
+        entityRef: 'component:default/good',
+        checkId: 'ci.dependency-scan',
+        status: 'pass',
+        message: 'No known vulnerabilities',
+      });
+    expect(pushed.status).toBe(204);
+
+    const after = await request(server)
+      .get('/api/compliance/entities/component/default/good')
+      .set('Authorization', alice);
+    expect(
+      after.body.results.find((r: any) => r.checkId === 'ci.dependency-scan'),
+    ).toMatchObject({ status: 'pass', message: 'No known vulnerabilities' });
+  });
+
+  it('refuses a pushed result for a check that is not external', async () => {
+    const { server } = await startBackend();
+    const res = await request(server)
+      .post('/api/compliance/results')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        entityRef: 'component:default/good',
+        checkId: 'ownership.owner-exists',
+        status: 'pass',
+        message: 'trust me',
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/not an external check/);
+  });
 
   it('answers a gate request without an environment with a 400', async () => {
     const { server } = await startBackend();
