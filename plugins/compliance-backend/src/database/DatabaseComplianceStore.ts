@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import { bulkInsert, type BulkColumn } from './bulkInsert';
 import type {
   CheckStatus,
   Exemption,
@@ -86,6 +87,38 @@ function exemptionFromRow(row: ExemptionRow): Exemption {
 
 const FAILING: CheckStatus[] = ['fail', 'error'];
 
+const RESULT_COLUMNS: BulkColumn[] = [
+  { name: 'entity_ref', pgType: 'text' },
+  { name: 'check_id', pgType: 'text' },
+  { name: 'status', pgType: 'text' },
+  { name: 'message', pgType: 'text' },
+  { name: 'remediation', pgType: 'text' },
+  { name: 'since', pgType: 'timestamptz' },
+];
+const ENTITY_COLUMNS: BulkColumn[] = [
+  { name: 'entity_ref', pgType: 'text' },
+  { name: 'owner_ref', pgType: 'text' },
+  { name: 'system_ref', pgType: 'text' },
+  { name: 'domain_ref', pgType: 'text' },
+  { name: 'level', pgType: 'text' },
+  { name: 'failing_count', pgType: 'integer' },
+  { name: 'changed_at', pgType: 'timestamptz' },
+];
+const LEVEL_HISTORY_COLUMNS: BulkColumn[] = [
+  { name: 'entity_ref', pgType: 'text' },
+  { name: 'owner_ref', pgType: 'text' },
+  { name: 'level', pgType: 'text' },
+  { name: 'removed', pgType: 'boolean' },
+  { name: 'changed_at', pgType: 'timestamptz' },
+];
+const HISTORY_COLUMNS: BulkColumn[] = [
+  { name: 'entity_ref', pgType: 'text' },
+  { name: 'check_id', pgType: 'text' },
+  { name: 'from_status', pgType: 'text' },
+  { name: 'to_status', pgType: 'text' },
+  { name: 'changed_at', pgType: 'timestamptz' },
+];
+
 type StoredState = {
   revision: number;
   /** Whether this holds every stored entity (a full read) or only some. */
@@ -150,7 +183,7 @@ export class DatabaseComplianceStore implements ComplianceStore {
     const entitiesByRef = state.entities;
 
     const resultUpserts: ResultRow[] = [];
-    const historyRows: object[] = [];
+    const historyRows: Array<Record<string, unknown>> = [];
     const levelHistoryRows: LevelHistoryRow[] = [];
     const entityUpserts: EntityRow[] = [];
     const transitions: StatusTransition[] = [];
@@ -248,24 +281,39 @@ export class DatabaseComplianceStore implements ComplianceStore {
     }
 
     const bumped = await this.db.transaction(async tx => {
-      for (const batch of chunks(resultUpserts, 1000)) {
-        await tx('compliance_results')
-          .insert(batch)
-          .onConflict(['entity_ref', 'check_id'])
-          .merge(['status', 'message', 'remediation', 'since']);
-      }
-      for (const batch of chunks(entityUpserts, 1000)) {
-        await tx('compliance_entities')
-          .insert(batch)
-          .onConflict('entity_ref')
-          .merge();
-      }
-      for (const batch of chunks(historyRows, 1000)) {
-        await tx('compliance_history').insert(batch);
-      }
-      for (const batch of chunks(levelHistoryRows, 1000)) {
-        await tx('compliance_level_history').insert(batch);
-      }
+      await bulkInsert(
+        tx,
+        'compliance_results',
+        RESULT_COLUMNS,
+        resultUpserts,
+        {
+          conflict: {
+            target: ['entity_ref', 'check_id'],
+            merge: ['status', 'message', 'remediation', 'since'],
+          },
+        },
+      );
+      await bulkInsert(
+        tx,
+        'compliance_entities',
+        ENTITY_COLUMNS,
+        entityUpserts,
+        {
+          conflict: {
+            target: ['entity_ref'],
+            merge: ENTITY_COLUMNS.map(c => c.name).filter(
+              n => n !== 'entity_ref',
+            ),
+          },
+        },
+      );
+      await bulkInsert(tx, 'compliance_history', HISTORY_COLUMNS, historyRows);
+      await bulkInsert(
+        tx,
+        'compliance_level_history',
+        LEVEL_HISTORY_COLUMNS,
+        levelHistoryRows,
+      );
       for (const [entityRef, checkId] of staleResults) {
         await tx('compliance_results')
           .where({ entity_ref: entityRef, check_id: checkId })
