@@ -3,28 +3,15 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { compliancePlugin } from './plugin';
+import { group, notificationServiceFactory, user } from './testing/testBackend';
 
 jest.setTimeout(60_000);
 
-const group = (name: string, parent?: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name, namespace: 'default' },
-  spec: { type: 'team', children: [], ...(parent ? { parent } : {}) },
-});
-const user = (name: string, team: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name, namespace: 'default' },
-  spec: { memberOf: [team] },
-});
 const component = (name: string, spec: Record<string, unknown>): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -62,11 +49,7 @@ async function startBackend(
       catalogServiceMock.factory({
         entities: options.catalogEntities ?? entities,
       }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async (n: any) => void sent.push(n) }),
-      }),
+      notificationServiceFactory(sent),
       mockServices.rootConfig.factory({
         data: {
           compliance: {

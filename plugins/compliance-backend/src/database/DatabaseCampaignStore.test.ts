@@ -1,8 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { DatabaseCampaignStore } from './DatabaseCampaignStore';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
-import { migrateDatabase } from './migrateDatabase';
+import { migrateDatabase, migrationsDirectory } from './migrateDatabase';
 import type { NewCampaign } from './CampaignStore';
 
 jest.setTimeout(60_000);
@@ -35,10 +34,7 @@ describe.each(databases.eachSupportedId())(
 
     it('migrates the campaigns table up and down', async () => {
       const knex = await databases.init(id);
-      const directory = resolvePackagePath(
-        '@runway/plugin-compliance-backend',
-        'migrations',
-      );
+      const directory = migrationsDirectory();
       await knex.migrate.latest({ directory });
       expect(await knex.schema.hasTable('compliance_campaigns')).toBe(true);
 

@@ -1,31 +1,11 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
-import { migrateDatabase } from './migrateDatabase';
-import type { EntityEvaluation } from './ComplianceStore';
+import { migrateDatabase, migrationsDirectory } from './migrateDatabase';
+import { evaluation } from './testUtils';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
-
-function evaluation(
-  entityRef: string,
-  statuses: Record<string, 'pass' | 'fail' | 'exempt'>,
-  extra: Partial<EntityEvaluation> = {},
-): EntityEvaluation {
-  return {
-    entityRef,
-    ownerRef: 'group:default/team-a',
-    level: null,
-    results: Object.entries(statuses).map(([checkId, status]) => ({
-      checkId,
-      title: checkId,
-      status,
-      message: `${checkId} is ${status}`,
-    })),
-    ...extra,
-  };
-}
 
 describe.each(databases.eachSupportedId())(
   'DatabaseComplianceStore on %p',
@@ -38,10 +18,7 @@ describe.each(databases.eachSupportedId())(
 
     it('migrates up and down', async () => {
       const knex = await databases.init(id);
-      const directory = resolvePackagePath(
-        '@runway/plugin-compliance-backend',
-        'migrations',
-      );
+      const directory = migrationsDirectory();
       await knex.migrate.latest({ directory });
       expect(await knex.schema.hasTable('compliance_results')).toBe(true);
       await knex.migrate.rollback({ directory }, true);

@@ -1,35 +1,14 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import type { CheckStatus } from '@runway/plugin-compliance-common';
-import type { EntityEvaluation } from './ComplianceStore';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
 import { DatabaseReportStore } from './DatabaseReportStore';
-import { migrateDatabase } from './migrateDatabase';
+import { migrateDatabase, migrationsDirectory } from './migrateDatabase';
+import { evaluation } from './testUtils';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 const LEVEL_HISTORY_MIGRATION = '20261125020000_level_history.js';
-
-function evaluation(
-  entityRef: string,
-  statuses: Record<string, CheckStatus>,
-  extra: Partial<EntityEvaluation> = {},
-): EntityEvaluation {
-  return {
-    entityRef,
-    ownerRef: 'group:default/team-a',
-    level: null,
-    results: Object.entries(statuses).map(([checkId, status]) => ({
-      checkId,
-      title: checkId,
-      status,
-      message: `${checkId} is ${status}`,
-    })),
-    ...extra,
-  };
-}
 
 const day = (n: number) => new Date(Date.UTC(2026, 10, n, 12));
 
@@ -46,10 +25,7 @@ describe.each(databases.eachSupportedId())('DatabaseReportStore on %p', id => {
 
   it('migrates the level history up and down, starting it from the stored levels', async () => {
     const knex = await databases.init(id);
-    const directory = resolvePackagePath(
-      '@runway/plugin-compliance-backend',
-      'migrations',
-    );
+    const directory = migrationsDirectory();
     await knex.migrate.latest({ directory });
     expect(await knex.schema.hasTable('compliance_level_history')).toBe(true);
 

@@ -1,11 +1,12 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 
+/** The `migrations/` folder of the package, where this plugin's knex migrations are. @internal */
+export function migrationsDirectory(): string {
+  return resolvePackagePath('@runway/plugin-compliance-backend', 'migrations');
+}
+
 /** Runs this plugin's knex migrations (the `migrations/` folder of the package). @internal */
 export async function migrateDatabase(knex: Knex): Promise<void> {
-  const directory = resolvePackagePath(
-    '@runway/plugin-compliance-backend',
-    'migrations',
-  );
-  await knex.migrate.latest({ directory });
+  await knex.migrate.latest({ directory: migrationsDirectory() });
 }

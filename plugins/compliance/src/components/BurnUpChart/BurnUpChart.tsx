@@ -1,13 +1,8 @@
-import { useId } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import type { CampaignBurnUpPoint } from '@runway/plugin-compliance-common';
-import { formatCampaignDate } from '../../lib/campaignFormat';
-
-const WIDTH = 640;
-const HEIGHT = 240;
-const PAD = { top: 16, right: 16, bottom: 28, left: 40 };
+import { ChartAxes, ChartFrame, linePath, xScale, yScale } from '../charts';
 
 /**
  * A campaign's burn-up, drawn with plain SVG: per day, the entities in scope (dashed) and
@@ -18,8 +13,6 @@ const PAD = { top: 16, right: 16, bottom: 28, left: 40 };
 export function BurnUpChart(props: { points: CampaignBurnUpPoint[] }) {
   const { points } = props;
   const theme = useTheme();
-  const titleId = useId();
-  const descId = useId();
 
   if (points.length === 0) {
     return (
@@ -30,19 +23,10 @@ export function BurnUpChart(props: { points: CampaignBurnUpPoint[] }) {
   }
 
   const maxY = Math.max(1, ...points.map(p => p.total));
-  const plotWidth = WIDTH - PAD.left - PAD.right;
-  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  const x = (i: number) =>
-    PAD.left +
-    (points.length === 1
-      ? plotWidth / 2
-      : (i / (points.length - 1)) * plotWidth);
-  const y = (value: number) =>
-    PAD.top + plotHeight - (value / maxY) * plotHeight;
+  const x = xScale(points.length);
+  const y = yScale(maxY);
   const line = (value: (p: CampaignBurnUpPoint) => number) =>
-    points
-      .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i)},${y(value(p))}`)
-      .join(' ');
+    linePath(points.map(value), x, y);
   const doneArea = `${line(p => p.done)} L${x(points.length - 1)},${y(0)} L${x(
     0,
   )},${y(0)} Z`;
@@ -50,71 +34,22 @@ export function BurnUpChart(props: { points: CampaignBurnUpPoint[] }) {
   const last = points[points.length - 1];
   const doneColor = theme.palette.primary.main;
   const totalColor = theme.palette.text.secondary;
-  const axisColor = theme.palette.divider;
 
   return (
     <Box>
-      <svg
-        role="img"
-        aria-labelledby={`${titleId} ${descId}`}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        width="100%"
-        style={{ maxHeight: HEIGHT }}
+      <ChartFrame
+        title="Burn-up: entities done and in scope per day"
+        description={`${points.length} ${
+          points.length === 1 ? 'day' : 'days'
+        } from ${points[0].date} to ${last.date}; on ${last.date}, ${
+          last.done
+        } of ${last.total} entities done.`}
       >
-        <title id={titleId}>Burn-up: entities done and in scope per day</title>
-        <desc id={descId}>
-          {`${points.length} ${points.length === 1 ? 'day' : 'days'} from ${
-            points[0].date
-          } to ${last.date}; on ${last.date}, ${last.done} of ${
-            last.total
-          } entities done.`}
-        </desc>
-        <line
-          x1={PAD.left}
-          y1={y(0)}
-          x2={WIDTH - PAD.right}
-          y2={y(0)}
-          stroke={axisColor}
+        <ChartAxes
+          maxY={maxY}
+          dates={points.map(p => p.date)}
+          centerSingleDate
         />
-        <line
-          x1={PAD.left}
-          y1={PAD.top}
-          x2={PAD.left}
-          y2={y(0)}
-          stroke={axisColor}
-        />
-        {[0, maxY].map(value => (
-          <text
-            key={value}
-            x={PAD.left - 6}
-            y={y(value) + 4}
-            textAnchor="end"
-            fontSize={11}
-            fill={totalColor}
-          >
-            {value}
-          </text>
-        ))}
-        <text
-          x={x(0)}
-          y={HEIGHT - 8}
-          textAnchor={points.length === 1 ? 'middle' : 'start'}
-          fontSize={11}
-          fill={totalColor}
-        >
-          {formatCampaignDate(points[0].date)}
-        </text>
-        {points.length > 1 && (
-          <text
-            x={x(points.length - 1)}
-            y={HEIGHT - 8}
-            textAnchor="end"
-            fontSize={11}
-            fill={totalColor}
-          >
-            {formatCampaignDate(last.date)}
-          </text>
-        )}
         <path d={doneArea} fill={doneColor} fillOpacity={0.2} stroke="none" />
         <path
           d={line(p => p.done)}
@@ -140,7 +75,7 @@ export function BurnUpChart(props: { points: CampaignBurnUpPoint[] }) {
             <title>{`${p.date}: ${p.done} of ${p.total} done`}</title>
           </circle>
         ))}
-      </svg>
+      </ChartFrame>
       <Box display="flex" justifyContent="center" mt={1} aria-hidden>
         <Box display="flex" alignItems="center" mr={3}>
           <svg width={24} height={8}>

@@ -1,29 +1,14 @@
 import { screen } from '@testing-library/react';
 import {
-  TestApiProvider,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { complianceApiRef } from '../../api';
-import {
   componentEntity,
   entityCompliance,
   mockComplianceApi,
 } from '../../testing/fixtures';
+import { renderOnEntityPage } from '../../testing/__testUtils__/renderOnEntityPage';
 import { EntityComplianceCard } from './EntityComplianceCard';
 
 function renderCard(api = mockComplianceApi()) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[complianceApiRef, api]]}>
-      <EntityProvider entity={componentEntity}>
-        <EntityComplianceCard />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderOnEntityPage(<EntityComplianceCard />, componentEntity, api);
 }
 
 describe('EntityComplianceCard', () => {

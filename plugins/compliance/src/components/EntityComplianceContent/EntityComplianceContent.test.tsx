@@ -1,32 +1,17 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
-  TestApiProvider,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { complianceApiRef } from '../../api';
-import {
   componentEntity,
   entityCompliance,
   mockComplianceApi,
   responseError,
 } from '../../testing/fixtures';
+import { renderOnEntityPage } from '../../testing/__testUtils__/renderOnEntityPage';
 import { toDayString } from '../RequestExemptionDialog/validateExemptionRequest';
 import { EntityComplianceContent } from './EntityComplianceContent';
 
 function renderContent(api = mockComplianceApi()) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[complianceApiRef, api]]}>
-      <EntityProvider entity={componentEntity}>
-        <EntityComplianceContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderOnEntityPage(<EntityComplianceContent />, componentEntity, api);
 }
 
 function inDays(days: number): string {

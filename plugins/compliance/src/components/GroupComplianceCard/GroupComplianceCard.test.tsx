@@ -1,29 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import {
-  TestApiProvider,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { complianceApiRef } from '../../api';
-import {
   complianceRollup,
   groupEntity,
   mockComplianceApi,
 } from '../../testing/fixtures';
+import { renderOnEntityPage } from '../../testing/__testUtils__/renderOnEntityPage';
 import { GroupComplianceCard } from './GroupComplianceCard';
 
 function renderCard(api = mockComplianceApi()) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[complianceApiRef, api]]}>
-      <EntityProvider entity={groupEntity}>
-        <GroupComplianceCard />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderOnEntityPage(<GroupComplianceCard />, groupEntity, api);
 }
 
 describe('GroupComplianceCard', () => {

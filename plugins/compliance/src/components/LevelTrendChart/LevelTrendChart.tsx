@@ -8,13 +8,19 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { LevelTrendPoint } from '@runway/plugin-compliance-common';
 import { complianceApiRef } from '../../api';
-import { formatCampaignDate as formatUtcDate } from '../../lib/campaignFormat';
 import { levelTitle } from '../../lib/format';
 import { levelColor, sortLevelIds } from '../../lib/levelOrder';
+import {
+  CHART_PAD,
+  ChartAxes,
+  ChartFrame,
+  PLOT_HEIGHT,
+  PLOT_WIDTH,
+  linePath,
+  xScale,
+  yScale,
+} from '../charts';
 
-const WIDTH = 640;
-const HEIGHT = 240;
-const PAD = { top: 16, right: 16, bottom: 28, left: 40 };
 const PERIODS = [7, 30, 90, 365];
 
 type Series = { levelId: string; title: string; color: string };
@@ -38,11 +44,8 @@ function StackedAreas(props: { points: LevelTrendPoint[]; series: Series[] }) {
     series.reduce((sum, s) => sum + (p.levels[s.levelId] ?? 0), 0),
   );
   const maxY = Math.max(1, ...totals);
-  const plotWidth = WIDTH - PAD.left - PAD.right;
-  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  const x = (i: number) => PAD.left + (i / (points.length - 1)) * plotWidth;
-  const y = (value: number) =>
-    PAD.top + plotHeight - (value / maxY) * plotHeight;
+  const x = xScale(points.length);
+  const y = yScale(maxY);
 
   const below = points.map(() => 0);
   const bands = series.map(s => {
@@ -51,18 +54,14 @@ function StackedAreas(props: { points: LevelTrendPoint[]; series: Series[] }) {
       below[i] += p.levels[s.levelId] ?? 0;
       return below[i];
     });
-    const top = upper.map((v, i) => `${i === 0 ? 'M' : 'L'}${x(i)},${y(v)}`);
+    const top = linePath(upper, x, y);
     const bottom = lower
       .map((v, i) => `L${x(i)},${y(v)}`)
       .reverse()
       .join(' ');
-    return { ...s, d: `${top.join(' ')} ${bottom} Z` };
+    return { ...s, d: `${top} ${bottom} Z` };
   });
-  const textColor = theme.palette.text.secondary;
-  const axisColor = theme.palette.divider;
-  const first = props.points[0];
-  const last = props.points[props.points.length - 1];
-  const step = plotWidth / Math.max(1, props.points.length - 1);
+  const step = PLOT_WIDTH / Math.max(1, props.points.length - 1);
 
   return (
     <>
@@ -77,64 +76,19 @@ function StackedAreas(props: { points: LevelTrendPoint[]; series: Series[] }) {
           <title>{band.title}</title>
         </path>
       ))}
-      <line
-        x1={PAD.left}
-        y1={y(0)}
-        x2={WIDTH - PAD.right}
-        y2={y(0)}
-        stroke={axisColor}
-      />
-      <line
-        x1={PAD.left}
-        y1={PAD.top}
-        x2={PAD.left}
-        y2={y(0)}
-        stroke={axisColor}
-      />
-      {[0, maxY].map(value => (
-        <text
-          key={value}
-          x={PAD.left - 6}
-          y={y(value) + 4}
-          textAnchor="end"
-          fontSize={11}
-          fill={textColor}
-        >
-          {value}
-        </text>
-      ))}
-      <text
-        x={PAD.left}
-        y={HEIGHT - 8}
-        textAnchor="start"
-        fontSize={11}
-        fill={textColor}
-      >
-        {formatUtcDate(first.date)}
-      </text>
-      {props.points.length > 1 && (
-        <text
-          x={WIDTH - PAD.right}
-          y={HEIGHT - 8}
-          textAnchor="end"
-          fontSize={11}
-          fill={textColor}
-        >
-          {formatUtcDate(last.date)}
-        </text>
-      )}
+      <ChartAxes maxY={maxY} dates={props.points.map(p => p.date)} />
       {/* A transparent column per day, so that pointing at a day tells its numbers. */}
       {props.points.map((point, i) => (
         <rect
           key={point.date}
           x={
             props.points.length === 1
-              ? PAD.left
-              : Math.max(PAD.left, x(i) - step / 2)
+              ? CHART_PAD.left
+              : Math.max(CHART_PAD.left, x(i) - step / 2)
           }
-          y={PAD.top}
-          width={props.points.length === 1 ? plotWidth : step}
-          height={plotHeight}
+          y={CHART_PAD.top}
+          width={props.points.length === 1 ? PLOT_WIDTH : step}
+          height={PLOT_HEIGHT}
           fill="transparent"
         >
           <title>{`${point.date}: ${describeDay(point, series)}`}</title>
@@ -155,8 +109,6 @@ export function LevelTrendChart(props: { ownerRef?: string }) {
   const { ownerRef } = props;
   const complianceApi = useApi(complianceApiRef);
   const theme = useTheme();
-  const titleId = useId();
-  const descId = useId();
   const periodId = useId();
   const [days, setDays] = useState(30);
   const { value, error } = useAsync(
@@ -213,24 +165,16 @@ export function LevelTrendChart(props: { ownerRef?: string }) {
     } else {
       chart = (
         <>
-          <svg
-            role="img"
-            aria-labelledby={`${titleId} ${descId}`}
-            viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-            width="100%"
-            style={{ maxHeight: HEIGHT }}
+          <ChartFrame
+            title="Entities per compliance level, per day"
+            description={`${points.length} ${
+              points.length === 1 ? 'day' : 'days'
+            } from ${points[0].date} to ${last.date}. On ${
+              last.date
+            }: ${describeDay(last, series)}.`}
           >
-            <title id={titleId}>Entities per compliance level, per day</title>
-            <desc id={descId}>
-              {`${points.length} ${points.length === 1 ? 'day' : 'days'} from ${
-                points[0].date
-              } to ${last.date}. On ${last.date}: ${describeDay(
-                last,
-                series,
-              )}.`}
-            </desc>
             <StackedAreas points={points} series={series} />
-          </svg>
+          </ChartFrame>
           <Box
             component="ul"
             display="flex"
