@@ -11,6 +11,7 @@ ensure_node() {
   local major
   major=$(node_major)
   if [ "$major" = 22 ] || [ "$major" = 24 ]; then
+    use_local_node_headers
     return
   fi
   local arch
@@ -33,6 +34,17 @@ ensure_node() {
   export PATH="$dir/bin:$PATH"
   # node-gyp builds native addons against these headers instead of downloading them.
   export npm_config_nodedir="$dir"
+}
+
+# A Node 22/24 installed from an official tarball (or by Runway) has its headers beside it;
+# pointing node-gyp there spares it a header download that may not be possible.
+use_local_node_headers() {
+  [ -n "${npm_config_nodedir:-}" ] && return
+  local prefix
+  prefix=$(dirname "$(dirname "$(command -v node)")")
+  if [ -f "$prefix/include/node/node.h" ]; then
+    export npm_config_nodedir="$prefix"
+  fi
 }
 
 ensure_yarn() {
