@@ -1,5 +1,5 @@
 import type { Config } from '@backstage/config';
-import type { HumanDuration } from '@backstage/types';
+import { durationToMilliseconds, type HumanDuration } from '@backstage/types';
 import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
 
@@ -58,21 +58,6 @@ const DEFAULT_LEVELS: LevelDefinition[] = [
     ],
   },
 ];
-
-function durationToMs(duration: HumanDuration): number {
-  const units: Record<string, number> = {
-    milliseconds: 1,
-    seconds: 1000,
-    minutes: 60_000,
-    hours: 3_600_000,
-    days: 86_400_000,
-    weeks: 604_800_000,
-  };
-  return Object.entries(duration).reduce(
-    (sum, [unit, value]) => sum + (units[unit] ?? 0) * Number(value),
-    0,
-  );
-}
 
 /**
  * Reads and validates `compliance.*`. A bad value stops the backend at start with a
@@ -133,7 +118,7 @@ export function readComplianceConfig(root: Config): ComplianceConfig {
       kinds: (check.getOptionalStringArray('kinds') ?? ['Component']).map(k =>
         k.toLocaleLowerCase('en-US'),
       ),
-      staleAfterMs: durationToMs(
+      staleAfterMs: durationToMilliseconds(
         (check.getOptional('staleAfter') as HumanDuration | undefined) ?? {
           days: 7,
         },
@@ -151,7 +136,7 @@ export function readComplianceConfig(root: Config): ComplianceConfig {
       };
 
   const catalogIndexMaxAgeMs = config?.has('catalogIndexMaxAge')
-    ? durationToMs(config.get('catalogIndexMaxAge') as HumanDuration)
+    ? durationToMilliseconds(config.get('catalogIndexMaxAge') as HumanDuration)
     : 10_000;
 
   return {
