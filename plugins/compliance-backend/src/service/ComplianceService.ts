@@ -400,7 +400,9 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
-    map.set(k, [...(map.get(k) ?? []), item]);
+    const group = map.get(k);
+    if (group) group.push(item);
+    else map.set(k, [item]);
   }
   return map;
 }

@@ -19,6 +19,21 @@ export function createCheckServices(options: {
   auth: AuthService;
 }): CheckServices {
   const { urlReader, discovery, auth } = options;
+
+  // A sweep asks TechDocs about every documented entity: sign one token and reuse it for a
+  // few minutes (they are valid far longer) instead of signing one per entity.
+  let cachedToken: { token: string; until: number } | undefined;
+  async function techdocsToken(): Promise<string> {
+    if (!cachedToken || cachedToken.until < Date.now()) {
+      const { token } = await auth.getPluginRequestToken({
+        onBehalfOf: await auth.getOwnServiceCredentials(),
+        targetPluginId: 'techdocs',
+      });
+      cachedToken = { token, until: Date.now() + 5 * 60_000 };
+    }
+    return cachedToken.token;
+  }
+
   return {
     async readUrl(url) {
       try {
@@ -32,10 +47,7 @@ export function createCheckServices(options: {
     async isTechDocsPublished(entityRef) {
       const { kind, namespace, name } = parseEntityRef(entityRef);
       const baseUrl = await discovery.getBaseUrl('techdocs');
-      const { token } = await auth.getPluginRequestToken({
-        onBehalfOf: await auth.getOwnServiceCredentials(),
-        targetPluginId: 'techdocs',
-      });
+      const token = await techdocsToken();
       const response = await fetch(
         `${baseUrl}/static/docs/${[namespace, kind, name]
           .map(encodeURIComponent)
