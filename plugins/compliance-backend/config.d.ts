@@ -22,7 +22,11 @@ export interface Config {
      */
     checks?: Array<{ id: string; options?: { [option: string]: unknown } }>;
     exemptions?: {
-      /** Longest an exemption may last, in days. Default 90. */
+      /**
+       * Longest an exemption may last, in days. Default 90. The exemption dialog of
+       * `@runway/plugin-compliance` reads it too.
+       * @visibility frontend
+       */
       maxDays?: number;
     };
     /** Checks whose results CI pushes with POST /api/compliance/results. */
@@ -61,6 +65,19 @@ export interface Config {
       frequency: HumanDuration | string;
       timeout: HumanDuration | string;
       initialDelay?: HumanDuration | string;
+    };
+    /**
+     * Re-evaluation when the catalog announces an entity change (needs
+     * `@runway/plugin-catalog-backend-module-entity-changes` in the backend).
+     */
+    evaluateOnChange?: {
+      /** Default true. */
+      enabled?: boolean;
+      /**
+       * How long to wait after the first change of a batch, so that the catalog has stored
+       * it. Default 5 seconds.
+       */
+      delay?: HumanDuration | string;
     };
   };
 }

@@ -17,6 +17,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { CatalogClient } from '@backstage/catalog-client';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -52,6 +53,29 @@ function percentile(values: number[], p: number) {
 }
 
 const median = (values: number[]) => percentile(values, 50);
+
+/** Runs `fn` under the V8 CPU profiler and returns the profile. */
+async function cpuProfile(fn: () => Promise<unknown>): Promise<object> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<any>((resolve, reject) =>
+      session.post(method, (error, result) =>
+        error ? reject(error) : resolve(result),
+      ),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  let profile: object = {};
+  try {
+    await fn();
+  } finally {
+    const stopped = await post('Profiler.stop');
+    session.disconnect();
+    profile = stopped.profile;
+  }
+  return profile;
+}
 
 it('benchmarks compliance on 10,000 entities', async () => {
   const [databaseId] = databases.eachSupportedId();
@@ -174,6 +198,16 @@ it('benchmarks compliance on 10,000 entities', async () => {
     const [ms, result] = await timed(() => service.sweep());
     expect(result.changes).toBe(0);
     steady.push(ms);
+  }
+
+  // COMPLIANCE_BENCH_CPU_PROFILE=<file>: a CPU profile of one more steady-state sweep, to
+  // open in Chrome DevTools or any .cpuprofile viewer.
+  const profilePath = process.env.COMPLIANCE_BENCH_CPU_PROFILE;
+  if (profilePath) {
+    writeFileSync(
+      profilePath,
+      JSON.stringify(await cpuProfile(() => service.sweep())),
+    );
   }
 
   // Where a steady-state sweep spends its time.

@@ -33,6 +33,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Announces entity changes on the events service; the compliance backend re-evaluates on them.
+backend.add(import('@runway/plugin-catalog-backend-module-entity-changes'));
 
 // permissions
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -51,4 +51,22 @@ describe('readComplianceConfig', () => {
       kinds: ['component'],
     });
   });
+
+  it('evaluates on catalog change by default, 5 seconds after the first change', () => {
+    expect(readComplianceConfig(new ConfigReader({})).evaluateOnChange).toEqual(
+      { enabled: true, delayMs: 5_000 },
+    );
+  });
+
+  it('reads evaluateOnChange as an object or a string duration', () => {
+    const read = (delay: unknown) =>
+      readComplianceConfig(
+        new ConfigReader({
+          compliance: { evaluateOnChange: { enabled: false, delay } },
+        } as any),
+      ).evaluateOnChange;
+    expect(read({ seconds: 2 })).toEqual({ enabled: false, delayMs: 2_000 });
+    expect(read('500ms')).toEqual({ enabled: false, delayMs: 500 });
+    expect(() => read('soon')).toThrow(/evaluateOnChange\.delay/);
+  });
 });

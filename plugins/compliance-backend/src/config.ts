@@ -1,4 +1,4 @@
-import type { Config } from '@backstage/config';
+import { readDurationFromConfig, type Config } from '@backstage/config';
 import { durationToMilliseconds, type HumanDuration } from '@backstage/types';
 import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
@@ -30,6 +30,12 @@ export type ComplianceConfig = {
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** How old the catalog index used by single-entity evaluations may be. */
   catalogIndexMaxAgeMs: number;
+  /** Re-evaluation when the catalog announces a change (catalog module entity-changes). */
+  evaluateOnChange: {
+    enabled: boolean;
+    /** Wait after the first change of a batch, so that the catalog has stored it. */
+    delayMs: number;
+  };
 };
 
 const DEFAULT_LEVELS: LevelDefinition[] = [
@@ -139,8 +145,22 @@ export function readComplianceConfig(root: Config): ComplianceConfig {
     ? durationToMilliseconds(config.get('catalogIndexMaxAge') as HumanDuration)
     : 10_000;
 
+  const evaluateOnChange = {
+    enabled: config?.getOptionalBoolean('evaluateOnChange.enabled') ?? true,
+    // readDurationFromConfig: '5s' and ISO strings too, and a bad value names the key.
+    delayMs: config?.has('evaluateOnChange.delay')
+      ? durationToMilliseconds(
+          readDurationFromConfig(config, { key: 'evaluateOnChange.delay' }),
+        )
+      : 5_000,
+  };
+  if (!(evaluateOnChange.delayMs >= 0)) {
+    throw new Error('compliance.evaluateOnChange.delay must not be negative');
+  }
+
   return {
     catalogIndexMaxAgeMs,
+    evaluateOnChange,
     levels,
     gateEnvironments,
     checkOptions,

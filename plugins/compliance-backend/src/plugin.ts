@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { compliancePermissions } from '@runway/plugin-compliance-common';
 import {
@@ -18,6 +19,7 @@ import {
 import { DatabaseComplianceStore } from './database/DatabaseComplianceStore';
 import { DatabaseReportStore } from './database/DatabaseReportStore';
 import { migrateDatabase } from './database/migrateDatabase';
+import { CatalogChangeListener } from './service/CatalogChangeListener';
 import { CatalogIndexProvider } from './service/CatalogIndexProvider';
 import {
   ComplianceEvaluator,
@@ -59,7 +61,9 @@ export const compliancePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        events: eventsServiceRef,
         notifications: notificationService,
       },
       async init(deps) {
@@ -111,6 +115,11 @@ export const compliancePlugin = createBackendPlugin({
           deps.notifications,
           deps.logger,
         );
+        const catalogIndex = new CatalogIndexProvider(
+          deps.catalog,
+          deps.auth,
+          config.catalogIndexMaxAgeMs,
+        );
         const service = new ComplianceService({
           store: new DatabaseComplianceStore(knex),
           evaluator: new ComplianceEvaluator({
@@ -121,11 +130,7 @@ export const compliancePlugin = createBackendPlugin({
             checkOptions: config.checkOptions,
             services: checkServices,
           }),
-          catalogIndex: new CatalogIndexProvider(
-            deps.catalog,
-            deps.auth,
-            config.catalogIndexMaxAgeMs,
-          ),
+          catalogIndex,
           config,
           checkServices,
           logger: deps.logger,
@@ -145,6 +150,21 @@ export const compliancePlugin = createBackendPlugin({
           },
         });
 
+        // Changes announced by the catalog module entity-changes are evaluated within
+        // seconds; the sweep stays as the safety net for what events miss (e.g. deletions).
+        if (config.evaluateOnChange.enabled) {
+          const listener = new CatalogChangeListener({
+            events: deps.events,
+            logger: deps.logger,
+            compliance: service,
+            catalogIndex,
+            kinds: config.kinds,
+            delayMs: config.evaluateOnChange.delayMs,
+          });
+          await listener.subscribe();
+          deps.lifecycle.addShutdownHook(() => listener.stop());
+        }
+
         // Campaign routes (documented in openapi.yaml), mounted first so that their own
         // validation answers campaign requests; other requests pass through them.
         deps.httpRouter.use(
@@ -157,6 +177,7 @@ export const compliancePlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,
+            catalog: deps.catalog,
           }),
         );
         deps.httpRouter.use(

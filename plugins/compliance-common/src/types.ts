@@ -81,7 +81,11 @@ export type Exemption = {
 export type HistoryEntry = {
   entityRef: string;
   checkId: string;
-  /** `null` for the first evaluation. */
+  /**
+   * The status before the change. A first evaluation is not a change and has no entry
+   * (see `EntityCompliance.firstEvaluatedAt`); `null` appears only in history recorded
+   * before that was so.
+   */
   fromStatus: CheckStatus | null;
   toStatus: CheckStatus;
   /** ISO 8601 */
@@ -100,6 +104,8 @@ export type EntityCompliance = {
   history: HistoryEntry[];
   /** ISO 8601; absent when the entity was never evaluated. */
   evaluatedAt?: string;
+  /** ISO 8601: when the entity was first evaluated; absent when it never was. */
+  firstEvaluatedAt?: string;
 };
 
 /** Counts for a set of entities: a group and its descendants, a system, a domain, or the org. @public */

@@ -24,19 +24,29 @@ export type NewCampaign = Omit<Campaign, 'id' | 'status' | 'endedAt'> & {
 };
 
 /** An evaluated entity and its owner, from `compliance_entities`. @internal */
-export type CampaignEntityRow = { entityRef: string; ownerRef?: string };
+export type CampaignEntityRow = {
+  entityRef: string;
+  ownerRef?: string;
+  /** When its first results were stored; absent only for rows older than the column. */
+  firstEvaluatedAt?: Date;
+};
 
 /** A current result, from `compliance_results`. @internal */
 export type CampaignResultRow = {
   entityRef: string;
   checkId: string;
   status: CheckStatus;
+  /** Since when it has this status. */
+  since: Date;
 };
 
 /** A status change, from `compliance_history`. @internal */
 export type CampaignHistoryRow = {
   entityRef: string;
   checkId: string;
+  /** The status before; `null` only in rows written for first evaluations by older versions. */
+  fromStatus: CheckStatus | null;
+  /** The status after. */
   status: CheckStatus;
   changedAt: Date;
 };
@@ -69,9 +79,6 @@ export interface CampaignStore {
   listEntities(filter: { ownerRefs?: string[] }): Promise<CampaignEntityRow[]>;
   /** Current results of the given checks, for every entity. */
   listResults(checkIds: string[]): Promise<CampaignResultRow[]>;
-  /** Status changes of the given checks before a time, oldest first. */
-  listHistory(
-    checkIds: string[],
-    options: { before: Date },
-  ): Promise<CampaignHistoryRow[]>;
+  /** Every status change of the given checks, oldest first. */
+  listHistory(checkIds: string[]): Promise<CampaignHistoryRow[]>;
 }

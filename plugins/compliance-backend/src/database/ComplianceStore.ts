@@ -25,6 +25,8 @@ export type StoredEntity = {
   level: string | null;
   failingCount: number;
   changedAt: string;
+  /** ISO 8601; absent for entities stored before it was recorded and never backfilled. */
+  firstEvaluatedAt?: string;
   results: CheckResult[];
 };
 
@@ -45,6 +47,8 @@ export type RollupScope = {
   ownerRefs?: string[];
   systemRef?: string;
   domainRef?: string;
+  /** Only these entities, e.g. those the caller may see in the catalog. */
+  entityRefs?: ReadonlySet<string>;
 };
 
 /** Raw counts for a rollup, computed in the database. @internal */

@@ -164,8 +164,14 @@ export class DatabaseCampaignStore implements CampaignStore {
     ownerRefs?: string[];
   }): Promise<CampaignEntityRow[]> {
     const select = (query: Knex.QueryBuilder) =>
-      query.select('entity_ref', 'owner_ref').orderBy('entity_ref');
-    const rows: Array<{ entity_ref: string; owner_ref: string | null }> = [];
+      query
+        .select('entity_ref', 'owner_ref', 'first_evaluated_at')
+        .orderBy('entity_ref');
+    const rows: Array<{
+      entity_ref: string;
+      owner_ref: string | null;
+      first_evaluated_at: Timestamp | null;
+    }> = [];
     if (filter.ownerRefs) {
       for (const batch of chunks(filter.ownerRefs)) {
         rows.push(
@@ -180,6 +186,9 @@ export class DatabaseCampaignStore implements CampaignStore {
     return rows.map(r => ({
       entityRef: r.entity_ref,
       ownerRef: r.owner_ref ?? undefined,
+      firstEvaluatedAt: r.first_evaluated_at
+        ? toDate(r.first_evaluated_at)
+        : undefined,
     }));
   }
 
@@ -189,37 +198,43 @@ export class DatabaseCampaignStore implements CampaignStore {
       entity_ref: string;
       check_id: string;
       status: CheckStatus;
+      since: Timestamp;
     }> = await this.db('compliance_results')
       .whereIn('check_id', checkIds)
-      .select('entity_ref', 'check_id', 'status');
+      .select('entity_ref', 'check_id', 'status', 'since');
     return rows.map(r => ({
       entityRef: r.entity_ref,
       checkId: r.check_id,
       status: r.status,
+      since: toDate(r.since),
     }));
   }
 
-  async listHistory(
-    checkIds: string[],
-    options: { before: Date },
-  ): Promise<CampaignHistoryRow[]> {
+  async listHistory(checkIds: string[]): Promise<CampaignHistoryRow[]> {
     if (checkIds.length === 0) return [];
     const rows: Array<{
       entity_ref: string;
       check_id: string;
+      from_status: CheckStatus | null;
       to_status: CheckStatus;
       changed_at: Timestamp;
     }> = await this.db('compliance_history')
       .whereIn('check_id', checkIds)
-      .where('changed_at', '<', options.before)
       .orderBy([
         { column: 'changed_at', order: 'asc' },
         { column: 'id', order: 'asc' },
       ])
-      .select('entity_ref', 'check_id', 'to_status', 'changed_at');
+      .select(
+        'entity_ref',
+        'check_id',
+        'from_status',
+        'to_status',
+        'changed_at',
+      );
     return rows.map(r => ({
       entityRef: r.entity_ref,
       checkId: r.check_id,
+      fromStatus: r.from_status,
       status: r.to_status,
       changedAt: toDate(r.changed_at),
     }));

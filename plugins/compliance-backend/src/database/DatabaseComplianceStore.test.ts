@@ -58,14 +58,14 @@ describe.each(databases.eachSupportedId())(
         limit: 10,
       });
       // Newest first; within one save, the later-written row first.
+      // A first evaluation is not a change: it is the entity's firstEvaluatedAt.
       expect(history.map(h => [h.checkId, h.fromStatus, h.toStatus])).toEqual([
         ['y', 'pass', 'fail'],
-        ['y', null, 'pass'],
-        ['x', null, 'pass'],
       ]);
 
       const stored = await store.getEntity('component:default/a');
       expect(stored?.failingCount).toBe(1);
+      expect(stored?.firstEvaluatedAt).toBe(t1.toISOString());
       // `since` is when the status last changed, not the last evaluation.
       expect(stored?.results.find(r => r.checkId === 'x')?.evaluatedAt).toBe(
         t1.toISOString(),

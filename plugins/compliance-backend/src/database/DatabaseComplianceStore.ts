@@ -21,6 +21,7 @@ import {
   levelRemovalRow,
   type LevelHistoryRow,
 } from './levelHistory';
+import { whereEntityRefIn } from './whereEntityRefIn';
 
 type ResultRow = {
   entity_ref: string;
@@ -39,6 +40,7 @@ type EntityRow = {
   level: string | null;
   failing_count: number;
   changed_at: string | Date;
+  first_evaluated_at: string | Date | null;
 };
 
 type ExemptionRow = {
@@ -103,7 +105,12 @@ const ENTITY_COLUMNS: BulkColumn[] = [
   { name: 'level', pgType: 'text' },
   { name: 'failing_count', pgType: 'integer' },
   { name: 'changed_at', pgType: 'timestamptz' },
+  { name: 'first_evaluated_at', pgType: 'timestamptz' },
 ];
+/** What an entity's upsert updates: all but its key and when it was first evaluated. */
+const ENTITY_MERGE = ENTITY_COLUMNS.map(c => c.name).filter(
+  n => n !== 'entity_ref' && n !== 'first_evaluated_at',
+);
 const LEVEL_HISTORY_COLUMNS: BulkColumn[] = [
   { name: 'entity_ref', pgType: 'text' },
   { name: 'owner_ref', pgType: 'text' },
@@ -210,14 +217,18 @@ export class DatabaseComplianceStore implements ComplianceStore {
             since: statusChanged ? now : previous.since,
           });
         }
-        if (statusChanged) {
+        // A first result is not a change: the history stays one row per change, and the
+        // entity's first_evaluated_at says since when its first results hold.
+        if (statusChanged && previous) {
           historyRows.push({
             entity_ref: evaluation.entityRef,
             check_id: result.checkId,
-            from_status: previous?.status ?? null,
+            from_status: previous.status,
             to_status: result.status,
             changed_at: now,
           });
+        }
+        if (statusChanged) {
           transitions.push({
             entityRef: evaluation.entityRef,
             ownerRef: evaluation.ownerRef,
@@ -259,6 +270,9 @@ export class DatabaseComplianceStore implements ComplianceStore {
           level: evaluation.level,
           failing_count: failingCount,
           changed_at: now,
+          first_evaluated_at: previousEntity
+            ? previousEntity.first_evaluated_at
+            : now,
         });
       }
     }
@@ -281,11 +295,21 @@ export class DatabaseComplianceStore implements ComplianceStore {
     }
 
     const bumped = await this.db.transaction(async tx => {
+      // New results are plain inserts (most of a first sweep); only changed ones need the
+      // upsert's conflict handling, which costs PostgreSQL noticeably more per row.
+      const isNew = (row: ResultRow) =>
+        !resultsByEntity.get(row.entity_ref)?.has(row.check_id);
       await bulkInsert(
         tx,
         'compliance_results',
         RESULT_COLUMNS,
-        resultUpserts,
+        resultUpserts.filter(isNew),
+      );
+      await bulkInsert(
+        tx,
+        'compliance_results',
+        RESULT_COLUMNS,
+        resultUpserts.filter(row => !isNew(row)),
         {
           conflict: {
             target: ['entity_ref', 'check_id'],
@@ -301,9 +325,7 @@ export class DatabaseComplianceStore implements ComplianceStore {
         {
           conflict: {
             target: ['entity_ref'],
-            merge: ENTITY_COLUMNS.map(c => c.name).filter(
-              n => n !== 'entity_ref',
-            ),
+            merge: ENTITY_MERGE,
           },
         },
       );
@@ -406,6 +428,9 @@ export class DatabaseComplianceStore implements ComplianceStore {
       level: row.level,
       failingCount: row.failing_count,
       changedAt: toIso(row.changed_at),
+      firstEvaluatedAt: row.first_evaluated_at
+        ? toIso(row.first_evaluated_at)
+        : undefined,
       results: results.map(r => ({
         checkId: r.check_id,
         title: r.check_id,
@@ -445,6 +470,9 @@ export class DatabaseComplianceStore implements ComplianceStore {
       if (scope.ownerRefs) query.whereIn('owner_ref', scope.ownerRefs);
       if (scope.systemRef) query.where('system_ref', scope.systemRef);
       if (scope.domainRef) query.where('domain_ref', scope.domainRef);
+      if (scope.entityRefs) {
+        whereEntityRefIn(this.db, query, 'entity_ref', scope.entityRefs);
+      }
       return query;
     };
     const entities = () => scoped(this.db('compliance_entities'));
@@ -465,6 +493,9 @@ export class DatabaseComplianceStore implements ComplianceStore {
         if (scope.ownerRefs) q.whereIn('e.owner_ref', scope.ownerRefs);
         if (scope.systemRef) q.where('e.system_ref', scope.systemRef);
         if (scope.domainRef) q.where('e.domain_ref', scope.domainRef);
+        if (scope.entityRefs) {
+          whereEntityRefIn(this.db, q, 'e.entity_ref', scope.entityRefs);
+        }
       })
       .select('r.check_id', 'r.status')
       .count({ count: '*' })

@@ -9,6 +9,7 @@ import type {
   OwnerCounts,
   ReportStore,
 } from './ReportStore';
+import { whereEntityRefIn } from './whereEntityRefIn';
 
 type LevelHistoryRecord = {
   entity_ref: string;
@@ -50,6 +51,9 @@ export class DatabaseReportStore implements ReportStore {
   ): Promise<{ items: EntityComplianceRow[]; totalItems: number }> {
     const query = this.db('compliance_entities as e');
     if (filter.ownerRefs) query.whereIn('e.owner_ref', filter.ownerRefs);
+    if (filter.entityRefs) {
+      whereEntityRefIn(this.db, query, 'e.entity_ref', filter.entityRefs);
+    }
     if (filter.kind) {
       // Refs are stored as stringified by the catalog: `kind:namespace/name`, lower-case.
       query.whereRaw(`e.entity_ref like ? escape '\\'`, [
@@ -116,12 +120,18 @@ export class DatabaseReportStore implements ReportStore {
     };
   }
 
-  async countByOwner(): Promise<OwnerCounts[]> {
+  async countByOwner(
+    filter: { entityRefs?: ReadonlySet<string> } = {},
+  ): Promise<OwnerCounts[]> {
+    const query = this.db('compliance_entities');
+    if (filter.entityRefs) {
+      whereEntityRefIn(this.db, query, 'entity_ref', filter.entityRefs);
+    }
     const rows: Array<{
       owner_ref: string | null;
       entity_count: number | string;
       compliant_count: number | string | null;
-    }> = await this.db('compliance_entities')
+    }> = await query
       .select('owner_ref')
       .count({ entity_count: '*' })
       .select(
@@ -141,18 +151,24 @@ export class DatabaseReportStore implements ReportStore {
     from: Date;
     until: Date;
     ownerRefs?: string[];
+    entityRefs?: ReadonlySet<string>;
   }): Promise<{ initial: LevelChange[]; changes: LevelChange[] }> {
-    const { from, until, ownerRefs } = options;
-    // An entity that moved out of the scope still needs its rows, to leave the scope.
-    const scoped = (query: Knex.QueryBuilder) =>
-      ownerRefs
-        ? query.whereIn(
-            'entity_ref',
-            this.db('compliance_level_history')
-              .distinct('entity_ref')
-              .whereIn('owner_ref', ownerRefs),
-          )
-        : query;
+    const { from, until, ownerRefs, entityRefs } = options;
+    const scoped = (query: Knex.QueryBuilder) => {
+      // An entity that moved out of the scope still needs its rows, to leave the scope.
+      if (ownerRefs) {
+        query.whereIn(
+          'entity_ref',
+          this.db('compliance_level_history')
+            .distinct('entity_ref')
+            .whereIn('owner_ref', ownerRefs),
+        );
+      }
+      if (entityRefs) {
+        whereEntityRefIn(this.db, query, 'entity_ref', entityRefs);
+      }
+      return query;
+    };
     const columns = [
       'entity_ref',
       'owner_ref',

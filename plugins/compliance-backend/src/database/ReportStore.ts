@@ -15,6 +15,8 @@ export type EntityListFilter = {
   level?: string;
   /** Text the entity ref contains, case-insensitive. */
   q?: string;
+  /** Only these entities, e.g. those the caller may see in the catalog. */
+  entityRefs?: ReadonlySet<string>;
 };
 
 /** Entity and compliant counts of the entities one owner owns directly. @internal */
@@ -47,17 +49,21 @@ export interface ReportStore {
     page: { offset: number; limit: number },
   ): Promise<{ items: EntityComplianceRow[]; totalItems: number }>;
 
-  /** Counts per direct owner, in one query. */
-  countByOwner(): Promise<OwnerCounts[]>;
+  /** Counts per direct owner, in one query; with `entityRefs`, of those entities only. */
+  countByOwner(filter?: {
+    entityRefs?: ReadonlySet<string>;
+  }): Promise<OwnerCounts[]>;
 
   /**
    * The level history needed to replay the days from `from` to `until`: each entity's
    * latest row before `from`, and every row from `from` until `until`, oldest first. With
-   * `ownerRefs`, only entities that were ever owned by one of them.
+   * `ownerRefs`, only entities that were ever owned by one of them; with `entityRefs`, only
+   * those entities.
    */
   getLevelChanges(options: {
     from: Date;
     until: Date;
     ownerRefs?: string[];
+    entityRefs?: ReadonlySet<string>;
   }): Promise<{ initial: LevelChange[]; changes: LevelChange[] }>;
 }

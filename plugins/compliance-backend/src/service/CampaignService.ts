@@ -11,6 +11,7 @@ import type {
 import type {
   CampaignEntityRow,
   CampaignNotice,
+  CampaignResultRow,
   CampaignStore,
   StoredCampaign,
 } from '../database/CampaignStore';
@@ -25,6 +26,11 @@ import {
 } from './campaignProgress';
 import type { ComplianceService } from './ComplianceService';
 import { descendantGroups } from './groupTree';
+import {
+  ALL_ENTITIES,
+  isVisible,
+  type VisibleEntities,
+} from './visibleEntities';
 
 const DAY_MS = 86_400_000;
 const REMAINING_LIMIT = 50;
@@ -63,7 +69,9 @@ function cleanList(values: string[] | undefined): string[] | undefined {
 /**
  * Campaigns: a set of checks that the entities matching a filter must meet by a deadline.
  * Progress is computed from the stored results and status history; owners are notified
- * when a campaign starts and as its deadline nears. Authorization happens in the router.
+ * when a campaign starts and as its deadline nears. Authorization happens in the router;
+ * the reads count only the `visible` entities the router passes (owners are notified about
+ * all of theirs).
  *
  * @internal
  */
@@ -133,16 +141,17 @@ export class CampaignService {
     return campaign;
   }
 
-  /** Campaigns newest first, each with its headline numbers. */
+  /** Campaigns newest first, each with its headline numbers over the visible entities. */
   async list(
     filter: { status?: CampaignStatus } = {},
+    visible: VisibleEntities = ALL_ENTITIES,
   ): Promise<CampaignSummary[]> {
     const campaigns = await this.options.store.listCampaigns({
       status: filter.status ? [filter.status] : undefined,
     });
     const summaries: CampaignSummary[] = [];
     for (const stored of campaigns) {
-      const { standing } = await this.standing(stored);
+      const { standing } = await this.standing(stored, visible);
       summaries.push({
         ...toCampaign(stored),
         entityCount: standing.entityCount,
@@ -159,15 +168,19 @@ export class CampaignService {
     return toCampaign(stored);
   }
 
-  /** Where the campaign stands now and, day by day, how it got there. */
-  async progress(id: string): Promise<CampaignProgress> {
+  /**
+   * Where the campaign stands now and, day by day, how it got there, over the visible
+   * entities: the burn-up replays only the history of the entities in the (visible) scope.
+   */
+  async progress(
+    id: string,
+    visible: VisibleEntities = ALL_ENTITIES,
+  ): Promise<CampaignProgress> {
     const now = this.now();
     const campaign = await this.get(id);
-    const { scope, standing } = await this.standing(campaign);
+    const { scope, standing, results } = await this.standing(campaign, visible);
     const days = burnUpDays({ ...campaign, now });
-    const history = await this.options.store.listHistory(campaign.checkIds, {
-      before: new Date(days.last.getTime() + DAY_MS),
-    });
+    const history = await this.options.store.listHistory(campaign.checkIds);
     const todayIndex = Math.round(
       (startOfUtcDay(now).getTime() - days.first.getTime()) / DAY_MS,
     );
@@ -175,6 +188,7 @@ export class CampaignService {
       scope,
       checkIds: campaign.checkIds,
       history,
+      results,
       days,
       today: {
         index: todayIndex,
@@ -263,12 +277,22 @@ export class CampaignService {
 
   private async standing(
     campaign: Campaign,
-  ): Promise<{ scope: CampaignEntityRow[]; standing: CampaignStanding }> {
-    const scope = await this.scope(campaign.filter);
+    visible: VisibleEntities = ALL_ENTITIES,
+  ): Promise<{
+    scope: CampaignEntityRow[];
+    standing: CampaignStanding;
+    results: CampaignResultRow[];
+  }> {
+    const selected = await this.scope(campaign.filter);
+    // The rows are in memory already: filtering here costs less than another query.
+    const scope = visible.all
+      ? selected
+      : selected.filter(row => isVisible(visible, row.entityRef));
     const results = await this.options.store.listResults(campaign.checkIds);
     return {
       scope,
       standing: computeStanding(scope, campaign.checkIds, results),
+      results,
     };
   }
 

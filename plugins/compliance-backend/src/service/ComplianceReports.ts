@@ -9,6 +9,12 @@ import type { ReportStore } from '../database/ReportStore';
 import { descendantGroups } from './groupTree';
 import { replayLevelTrend, trendWindow } from './levelTrend';
 import { buildOrgTree } from './orgTree';
+import {
+  ALL_ENTITIES,
+  isVisible,
+  visibleRefs,
+  type VisibleEntities,
+} from './visibleEntities';
 
 /** The query of the entity × check table, as the router passes it on. @internal */
 export type EntityListQuery = {
@@ -29,8 +35,9 @@ const MAX_TREND_DAYS = 365;
 
 /**
  * The reporting views of the Compliance page: the entity × check table, the organisation
- * tree with each group's numbers, and the trend of levels over time. Read-only;
- * authorization happens in the router.
+ * tree with each group's numbers, and the trend of levels over time. Read-only; each view
+ * covers only the `visible` entities (the caller's, resolved in the router), filtered in
+ * the database.
  *
  * @internal
  */
@@ -47,7 +54,10 @@ export class ComplianceReports {
   ) {}
 
   /** A page of entities with each check's status; `ownerRef` includes descendant groups. */
-  async listEntities(query: EntityListQuery): Promise<EntityComplianceList> {
+  async listEntities(
+    query: EntityListQuery,
+    visible: VisibleEntities = ALL_ENTITIES,
+  ): Promise<EntityComplianceList> {
     const ownerRefs = query.ownerRef
       ? await this.ownerScope(query.ownerRef)
       : undefined;
@@ -59,6 +69,7 @@ export class ComplianceReports {
         checkId: query.checkId,
         level: query.level,
         q: query.q?.trim() || undefined,
+        entityRefs: visibleRefs(visible),
       },
       {
         offset: Math.max(0, query.offset ?? 0),
@@ -67,20 +78,37 @@ export class ComplianceReports {
     );
   }
 
-  /** The root groups, each with its subgroups; numbers include every descendant group. */
-  async orgTree(): Promise<OrgTreeNode[]> {
+  /**
+   * The root groups, each with its subgroups; numbers include every descendant group. Only
+   * visible entities are counted, and only visible groups are shown.
+   */
+  async orgTree(
+    visible: VisibleEntities = ALL_ENTITIES,
+  ): Promise<OrgTreeNode[]> {
     const [index, counts] = await Promise.all([
       this.options.catalogIndex(),
-      this.options.store.countByOwner(),
+      this.options.store.countByOwner({ entityRefs: visibleRefs(visible) }),
     ]);
-    return buildOrgTree(index, counts);
+    const tree = buildOrgTree(index, counts);
+    return visible.all ? tree : withoutHiddenGroups(tree, visible);
   }
 
-  /** The level distribution at the end of each of the last `days` UTC days, today last. */
-  async trend(query: {
-    ownerRef?: string;
-    days?: number;
-  }): Promise<LevelTrend> {
+  /**
+   * The level distribution at the end of each of the last `days` UTC days, today last.
+   *
+   * Each level history row names its entity, so the trend is filtered per entity like the
+   * other views — by what the caller may see today: every day counts only entities visible
+   * now. An entity that has left the catalog is visible to no one any more, so under a
+   * conditional read policy the days before it left count it only for callers who may read
+   * everything.
+   */
+  async trend(
+    query: {
+      ownerRef?: string;
+      days?: number;
+    },
+    visible: VisibleEntities = ALL_ENTITIES,
+  ): Promise<LevelTrend> {
     const days = Math.min(
       MAX_TREND_DAYS,
       Math.max(1, query.days ?? DEFAULT_TREND_DAYS),
@@ -96,6 +124,7 @@ export class ComplianceReports {
       from,
       until,
       ownerRefs: ownerRefs && [...ownerRefs],
+      entityRefs: visibleRefs(visible),
     });
     return {
       points: replayLevelTrend({
@@ -112,4 +141,34 @@ export class ComplianceReports {
   private async ownerScope(ownerRef: string): Promise<Set<string>> {
     return descendantGroups(await this.options.catalogIndex(), ownerRef);
   }
+}
+
+/**
+ * The tree without the groups the caller cannot see. A hidden group's visible subgroups take
+ * its place, so that its ancestors still show them; its numbers stay in its ancestors' (a
+ * hidden root's own entities are then in no node).
+ */
+function withoutHiddenGroups(
+  nodes: OrgTreeNode[],
+  visible: VisibleEntities,
+): OrgTreeNode[] {
+  const kept: OrgTreeNode[] = [];
+  let lifted = false;
+  for (const node of nodes) {
+    const children = withoutHiddenGroups(node.children, visible);
+    if (isVisible(visible, node.groupRef)) {
+      kept.push({ ...node, children });
+    } else {
+      kept.push(...children);
+      lifted ||= children.length > 0;
+    }
+  }
+  // The same order as buildOrgTree's.
+  if (lifted) {
+    kept.sort(
+      (a, b) =>
+        a.title.localeCompare(b.title) || a.groupRef.localeCompare(b.groupRef),
+    );
+  }
+  return kept;
 }

@@ -28,6 +28,12 @@ import type { CatalogIndexProvider } from './CatalogIndexProvider';
 import type { CheckServices, ComplianceEvaluator } from './ComplianceEvaluator';
 import { checksRequiredFor, computeLevel } from './levels';
 import { descendantGroups } from './groupTree';
+import {
+  ALL_ENTITIES,
+  isVisible,
+  visibleRefs,
+  type VisibleEntities,
+} from './visibleEntities';
 
 const DAY_MS = 86_400_000;
 
@@ -69,11 +75,18 @@ export class ComplianceService {
     return this.options.catalogIndex.get();
   }
 
-  listExemptions(filter: {
-    entityRef?: string;
-    status?: Exemption['status'][];
-  }) {
-    return this.options.store.listExemptions(filter);
+  /** Exemptions, of the `visible` entities only (few enough to filter after reading). */
+  async listExemptions(
+    filter: {
+      entityRef?: string;
+      status?: Exemption['status'][];
+    },
+    visible: VisibleEntities = ALL_ENTITIES,
+  ): Promise<Exemption[]> {
+    const exemptions = await this.options.store.listExemptions(filter);
+    return visible.all
+      ? exemptions
+      : exemptions.filter(e => isVisible(visible, e.entityRef));
   }
 
   /** Evaluates every entity in scope. Writes only what changed. */
@@ -136,6 +149,39 @@ export class ComplianceService {
     return this.getEntityCompliance(ref);
   }
 
+  /**
+   * Evaluates the given entities against one catalog index, e.g. everything a changed group
+   * affects, after a refresh of the index. Refs not in the index or not evaluated are skipped.
+   */
+  async evaluateEntities(
+    entityRefs: Iterable<string>,
+    index: CatalogIndex,
+  ): Promise<{ entities: number; changes: number }> {
+    const { store, evaluator } = this.options;
+    const now = this.now();
+    const evaluations = [];
+    for (const entityRef of new Set(entityRefs)) {
+      const entity = index.get(entityRef);
+      if (!entity || !evaluator.evaluates(entity)) continue;
+      const ref = stringifyEntityRef(entity);
+      const [exemptions, externalResults] = await Promise.all([
+        store.listExemptions({ entityRef: ref, status: ['approved'] }),
+        store.listExternalResults({ entityRef: ref }),
+      ]);
+      const { evaluation } = await evaluator.evaluate(entity, {
+        index,
+        exemptions,
+        externalResults,
+        now,
+      });
+      evaluations.push(evaluation);
+    }
+    if (!evaluations.length) return { entities: 0, changes: 0 };
+    const transitions = await store.saveEvaluations(evaluations, { now });
+    await this.options.onTransitions?.(transitions);
+    return { entities: evaluations.length, changes: transitions.length };
+  }
+
   /** What is stored about an entity; `evaluatedAt` is absent if it never was evaluated. */
   async getEntityCompliance(entityRef: string): Promise<EntityCompliance> {
     const { store, evaluator, config } = this.options;
@@ -162,22 +208,34 @@ export class ComplianceService {
       exemptions,
       history,
       evaluatedAt: stored?.changedAt,
+      firstEvaluatedAt: stored?.firstEvaluatedAt,
     };
   }
 
-  /** Counts for a group and all its descendant groups, a system, a domain, or everything. */
-  async rollup(scope: {
-    ownerRef?: string;
-    systemRef?: string;
-    domainRef?: string;
-  }): Promise<ComplianceRollup> {
+  /**
+   * Counts for a group and all its descendant groups, a system, a domain, or everything,
+   * over the `visible` entities only (filtered in the database).
+   */
+  async rollup(
+    scope: {
+      ownerRef?: string;
+      systemRef?: string;
+      domainRef?: string;
+    },
+    visible: VisibleEntities = ALL_ENTITIES,
+  ): Promise<ComplianceRollup> {
     let ownerRefs: string[] | undefined;
     if (scope.ownerRef) {
       const index = await this.options.catalogIndex.get();
       ownerRefs = [...descendantGroups(index, scope.ownerRef)];
     }
     const counts = await this.options.store.getRollupCounts(
-      { ownerRefs, systemRef: scope.systemRef, domainRef: scope.domainRef },
+      {
+        ownerRefs,
+        systemRef: scope.systemRef,
+        domainRef: scope.domainRef,
+        entityRefs: visibleRefs(visible),
+      },
       { worstOffenders: 10 },
     );
     const compliantCount = counts.compliantCount;

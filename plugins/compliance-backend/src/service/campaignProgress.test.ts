@@ -1,12 +1,28 @@
 import type { CheckStatus } from '@runway/plugin-compliance-common';
 import { burnUpDays, computeBurnUp, computeStanding } from './campaignProgress';
 
+/** A status change; `fromStatus` null is an older version's row for a first evaluation. */
 const row = (
   entityRef: string,
   checkId: string,
+  fromStatus: CheckStatus | null,
   status: CheckStatus,
   changedAt: string,
-) => ({ entityRef, checkId, status, changedAt: new Date(changedAt) });
+) => ({
+  entityRef,
+  checkId,
+  fromStatus,
+  status,
+  changedAt: new Date(changedAt),
+});
+
+/** A current result; `since` only matters to the burn-up. */
+const result = (
+  entityRef: string,
+  checkId: string,
+  status: CheckStatus,
+  since = '2026-10-01T00:00:00.000Z',
+) => ({ entityRef, checkId, status, since: new Date(since) });
 
 describe('computeStanding', () => {
   it('counts an entity as done when every campaign check passes, is exempt or does not apply', () => {
@@ -19,17 +35,13 @@ describe('computeStanding', () => {
       ],
       ['x', 'y'],
       [
-        { entityRef: 'component:default/a', checkId: 'x', status: 'pass' },
-        { entityRef: 'component:default/a', checkId: 'y', status: 'exempt' },
-        { entityRef: 'component:default/b', checkId: 'x', status: 'fail' },
-        { entityRef: 'component:default/b', checkId: 'y', status: 'error' },
-        {
-          entityRef: 'component:default/c',
-          checkId: 'x',
-          status: 'not-applicable',
-        },
+        result('component:default/a', 'x', 'pass'),
+        result('component:default/a', 'y', 'exempt'),
+        result('component:default/b', 'x', 'fail'),
+        result('component:default/b', 'y', 'error'),
+        result('component:default/c', 'x', 'not-applicable'),
         // d has no results: never evaluated for the campaign checks.
-        { entityRef: 'component:default/e', checkId: 'x', status: 'fail' },
+        result('component:default/e', 'x', 'fail'),
       ],
     );
 
@@ -86,49 +98,200 @@ describe('burnUpDays', () => {
 });
 
 describe('computeBurnUp', () => {
-  const scope = [
-    { entityRef: 'component:default/a' },
-    { entityRef: 'component:default/b' },
-    { entityRef: 'component:default/c' },
-  ];
   const days = { first: new Date('2026-11-01T00:00:00.000Z'), count: 4 };
-  const history = [
-    // a: evaluated before the campaign, meets it on day 1.
-    row('component:default/a', 'x', 'pass', '2026-10-20T10:00:00.000Z'),
-    row('component:default/a', 'y', 'fail', '2026-10-20T10:00:00.000Z'),
-    row('component:default/a', 'y', 'pass', '2026-11-02T10:00:00.000Z'),
-    // b: first evaluated on day 0 and done; regresses on day 2, fixed the same day.
-    row('component:default/b', 'x', 'pass', '2026-11-01T12:00:00.000Z'),
-    row('component:default/b', 'y', 'pass', '2026-11-01T12:00:00.000Z'),
-    row('component:default/b', 'y', 'fail', '2026-11-03T08:00:00.000Z'),
-    row('component:default/b', 'y', 'exempt', '2026-11-03T18:00:00.000Z'),
-    // c: first evaluated on day 2, only one campaign check so far.
-    row('component:default/c', 'x', 'pass', '2026-11-03T09:00:00.000Z'),
-    // Out of scope.
-    row('component:default/z', 'x', 'pass', '2026-11-01T09:00:00.000Z'),
-    row('component:default/z', 'y', 'pass', '2026-11-01T09:00:00.000Z'),
+  const expected = [
+    { date: '2026-11-01', done: 1, total: 2 },
+    { date: '2026-11-02', done: 2, total: 2 },
+    { date: '2026-11-03', done: 2, total: 3 },
+    { date: '2026-11-04', done: 2, total: 3 },
+  ];
+  // The same story in both cases: a was evaluated before the campaign and meets it on day
+  // 1; b is first evaluated on day 0 and done, regresses on day 2 and is fixed the same
+  // day; c is first evaluated on day 2 and has a result for one campaign check only; z is
+  // out of scope.
+  const results = [
+    result('component:default/a', 'x', 'pass', '2026-10-20T10:00:00.000Z'),
+    result('component:default/a', 'y', 'pass', '2026-11-02T10:00:00.000Z'),
+    result('component:default/b', 'x', 'pass', '2026-11-01T12:00:00.000Z'),
+    result('component:default/b', 'y', 'exempt', '2026-11-03T18:00:00.000Z'),
+    result('component:default/c', 'x', 'pass', '2026-11-03T09:00:00.000Z'),
+    result('component:default/z', 'x', 'pass', '2026-11-01T09:00:00.000Z'),
+    result('component:default/z', 'y', 'pass', '2026-11-01T09:00:00.000Z'),
   ];
 
-  it('replays the status history day by day (end-of-day state, UTC)', () => {
-    expect(
-      computeBurnUp({ scope, checkIds: ['x', 'y'], history, days }),
-    ).toEqual([
-      { date: '2026-11-01', done: 1, total: 2 },
-      { date: '2026-11-02', done: 2, total: 2 },
-      { date: '2026-11-03', done: 2, total: 3 },
-      { date: '2026-11-04', done: 2, total: 3 },
-    ]);
+  describe('with history of changes only and first evaluation times', () => {
+    const scope = [
+      {
+        entityRef: 'component:default/a',
+        firstEvaluatedAt: new Date('2026-10-20T10:00:00.000Z'),
+      },
+      {
+        entityRef: 'component:default/b',
+        firstEvaluatedAt: new Date('2026-11-01T12:00:00.000Z'),
+      },
+      {
+        entityRef: 'component:default/c',
+        firstEvaluatedAt: new Date('2026-11-03T09:00:00.000Z'),
+      },
+    ];
+    const history = [
+      row(
+        'component:default/a',
+        'y',
+        'fail',
+        'pass',
+        '2026-11-02T10:00:00.000Z',
+      ),
+      row(
+        'component:default/b',
+        'y',
+        'pass',
+        'fail',
+        '2026-11-03T08:00:00.000Z',
+      ),
+      row(
+        'component:default/b',
+        'y',
+        'fail',
+        'exempt',
+        '2026-11-03T18:00:00.000Z',
+      ),
+    ];
+
+    it('replays each entity from its first evaluation, day by day (end of day, UTC)', () => {
+      expect(
+        computeBurnUp({ scope, checkIds: ['x', 'y'], history, results, days }),
+      ).toEqual(expected);
+    });
+
+    it('takes today from the current results', () => {
+      const points = computeBurnUp({
+        scope,
+        checkIds: ['x', 'y'],
+        history,
+        results,
+        days,
+        today: { index: 3, done: 3, total: 3 },
+      });
+      expect(points[3]).toEqual({ date: '2026-11-04', done: 3, total: 3 });
+      expect(points[2]).toEqual({ date: '2026-11-03', done: 2, total: 3 });
+    });
+
+    it('starts a never-changed check when its result was first stored', () => {
+      // y was added to the configuration on day 2: a had no result for it before.
+      const points = computeBurnUp({
+        scope: [scope[0]],
+        checkIds: ['x', 'y'],
+        history: [],
+        results: [
+          result(
+            'component:default/a',
+            'x',
+            'pass',
+            '2026-10-20T10:00:00.000Z',
+          ),
+          result(
+            'component:default/a',
+            'y',
+            'pass',
+            '2026-11-03T01:00:00.000Z',
+          ),
+        ],
+        days,
+      });
+      expect(points.map(p => [p.done, p.total])).toEqual([
+        [0, 1],
+        [0, 1],
+        [1, 1],
+        [1, 1],
+      ]);
+    });
+
+    it('knows the status before a change that came after the last day', () => {
+      // The campaign ended on day 1; b was fixed later, so it was failing throughout.
+      const points = computeBurnUp({
+        scope: [scope[1]],
+        checkIds: ['y'],
+        history: [
+          row(
+            'component:default/b',
+            'y',
+            'fail',
+            'pass',
+            '2026-11-20T00:00:00.000Z',
+          ),
+        ],
+        results: [
+          result(
+            'component:default/b',
+            'y',
+            'pass',
+            '2026-11-20T00:00:00.000Z',
+          ),
+        ],
+        days: { first: days.first, count: 2 },
+      });
+      expect(points.map(p => [p.done, p.total])).toEqual([
+        [0, 1],
+        [0, 1],
+      ]);
+    });
+
+    it('leaves out entities first evaluated after the last day', () => {
+      const points = computeBurnUp({
+        scope: [
+          {
+            entityRef: 'component:default/c',
+            firstEvaluatedAt: new Date('2026-12-01T00:00:00.000Z'),
+          },
+        ],
+        checkIds: ['x'],
+        history: [],
+        results: [result('component:default/c', 'x', 'pass')],
+        days,
+      });
+      expect(points.every(p => p.total === 0 && p.done === 0)).toBe(true);
+    });
   });
 
-  it('takes today from the current results', () => {
-    const points = computeBurnUp({
-      scope,
-      checkIds: ['x', 'y'],
-      history,
-      days,
-      today: { index: 3, done: 3, total: 3 },
-    });
-    expect(points[3]).toEqual({ date: '2026-11-04', done: 3, total: 3 });
-    expect(points[2]).toEqual({ date: '2026-11-03', done: 2, total: 3 });
+  it('replays history written by older versions, with a row for each first evaluation', () => {
+    const scope = [
+      { entityRef: 'component:default/a' },
+      { entityRef: 'component:default/b' },
+      { entityRef: 'component:default/c' },
+    ];
+    const history = [
+      row('component:default/a', 'x', null, 'pass', '2026-10-20T10:00:00.000Z'),
+      row('component:default/a', 'y', null, 'fail', '2026-10-20T10:00:00.000Z'),
+      row(
+        'component:default/a',
+        'y',
+        'fail',
+        'pass',
+        '2026-11-02T10:00:00.000Z',
+      ),
+      row('component:default/b', 'x', null, 'pass', '2026-11-01T12:00:00.000Z'),
+      row('component:default/b', 'y', null, 'pass', '2026-11-01T12:00:00.000Z'),
+      row(
+        'component:default/b',
+        'y',
+        'pass',
+        'fail',
+        '2026-11-03T08:00:00.000Z',
+      ),
+      row(
+        'component:default/b',
+        'y',
+        'fail',
+        'exempt',
+        '2026-11-03T18:00:00.000Z',
+      ),
+      row('component:default/c', 'x', null, 'pass', '2026-11-03T09:00:00.000Z'),
+      row('component:default/z', 'x', null, 'pass', '2026-11-01T09:00:00.000Z'),
+      row('component:default/z', 'y', null, 'pass', '2026-11-01T09:00:00.000Z'),
+    ];
+    expect(
+      computeBurnUp({ scope, checkIds: ['x', 'y'], history, results, days }),
+    ).toEqual(expected);
   });
 });

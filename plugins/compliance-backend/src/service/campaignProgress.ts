@@ -127,16 +127,59 @@ export function burnUpDays(campaign: {
   };
 }
 
+/** A status a check took on at a time, in the replay of an entity's history. */
+type StatusEvent = { at: Date; checkId: string; status: CheckStatus };
+
+/**
+ * One entity's campaign checks over time: the status each check started with (the
+ * `fromStatus` of its first change, or, never changed, its current status since it was
+ * first stored), then every change. History has no row for a first evaluation.
+ */
+function statusEvents(
+  start: Date,
+  checkIds: string[],
+  history: CampaignHistoryRow[],
+  results: Map<string, CampaignResultRow>,
+): StatusEvent[] {
+  const initial: StatusEvent[] = [];
+  for (const checkId of checkIds) {
+    const first = history.find(row => row.checkId === checkId);
+    if (first) {
+      // A null `fromStatus` is an older version's row for the first evaluation: it is
+      // itself the start, and is replayed below.
+      if (first.fromStatus !== null) {
+        initial.push({ at: start, checkId, status: first.fromStatus });
+      }
+      continue;
+    }
+    const current = results.get(checkId);
+    if (current) {
+      const at = current.since > start ? current.since : start;
+      initial.push({ at, checkId, status: current.status });
+    }
+  }
+  const changes = history.map(row => ({
+    at: row.changedAt,
+    checkId: row.checkId,
+    status: row.status,
+  }));
+  // Stable: at equal times, starting statuses come before changes.
+  return [...initial, ...changes].sort(
+    (a, b) => a.at.getTime() - b.at.getTime(),
+  );
+}
+
 /**
  * The burn-up of a campaign: for each day, how many entities in (today's) scope had been
  * evaluated by the end of that day (`total`), and how many of them met every campaign
- * check at that moment (`done`), replayed from the status history. History only has a row
- * when a status changes, so the replay is linear in the number of changes, not in
- * entities × days.
+ * check at that moment (`done`), replayed from each entity's first evaluation and its
+ * status history. History only has a row when a status changes, so the replay is linear
+ * in the number of changes, not in entities × days.
  *
- * `history` must be oldest first and end before the day after `days.last`. When the last
- * day is today, its point is `today` (the current results) rather than the replay, so that
- * it matches the headline numbers exactly.
+ * `history` must be oldest first; rows after the last day only tell the statuses before
+ * them. `results` are the current results of the campaign checks. When the last day is
+ * today, its point is `today` (the current results) rather than the replay, so that it
+ * matches the headline numbers exactly.
  *
  * @internal
  */
@@ -144,6 +187,7 @@ export function computeBurnUp(options: {
   scope: CampaignEntityRow[];
   checkIds: string[];
   history: CampaignHistoryRow[];
+  results: CampaignResultRow[];
   days: { first: Date; count: number };
   today?: { index: number; done: number; total: number };
 }): CampaignBurnUpPoint[] {
@@ -151,6 +195,9 @@ export function computeBurnUp(options: {
   const inScope = new Set(options.scope.map(e => e.entityRef));
   const totalDelta = new Array<number>(days.count).fill(0);
   const doneDelta = new Array<number>(days.count).fill(0);
+  // Changes before the start count on the first day: they are the starting state.
+  const dayOf = (at: Date) =>
+    Math.max(0, Math.floor((at.getTime() - days.first.getTime()) / DAY_MS));
 
   const historyByEntity = new Map<string, CampaignHistoryRow[]>();
   for (const row of options.history) {
@@ -159,23 +206,36 @@ export function computeBurnUp(options: {
     if (rows) rows.push(row);
     else historyByEntity.set(row.entityRef, [row]);
   }
+  const resultsByEntity = new Map<string, Map<string, CampaignResultRow>>();
+  for (const row of options.results) {
+    if (!inScope.has(row.entityRef)) continue;
+    let byCheck = resultsByEntity.get(row.entityRef);
+    if (!byCheck) {
+      byCheck = new Map();
+      resultsByEntity.set(row.entityRef, byCheck);
+    }
+    byCheck.set(row.checkId, row);
+  }
 
-  for (const rows of historyByEntity.values()) {
+  for (const entity of options.scope) {
+    const history = historyByEntity.get(entity.entityRef) ?? [];
+    const results = resultsByEntity.get(entity.entityRef) ?? new Map();
+    // Rows older than first_evaluated_at lack it; their earliest record stands in.
+    const start =
+      entity.firstEvaluatedAt ??
+      [
+        ...history.map(h => h.changedAt),
+        ...[...results.values()].map(r => r.since),
+      ].sort((a, b) => a.getTime() - b.getTime())[0];
+    if (!start || dayOf(start) >= days.count) continue;
+    totalDelta[dayOf(start)] += 1;
+
     const statuses = new Map<string, CheckStatus>();
-    let counted = false;
     let done = false;
-    for (const row of rows) {
-      // Changes before the start count on the first day: they are the starting state.
-      const day = Math.max(
-        0,
-        Math.floor((row.changedAt.getTime() - days.first.getTime()) / DAY_MS),
-      );
+    for (const event of statusEvents(start, checkIds, history, results)) {
+      const day = dayOf(event.at);
       if (day >= days.count) break;
-      if (!counted) {
-        totalDelta[day] += 1;
-        counted = true;
-      }
-      statuses.set(row.checkId, row.status);
+      statuses.set(event.checkId, event.status);
       const nowDone = unmetChecks(checkIds, statuses).length === 0;
       if (nowDone !== done) {
         doneDelta[day] += nowDone ? 1 : -1;

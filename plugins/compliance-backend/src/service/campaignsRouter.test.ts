@@ -83,6 +83,8 @@ async function startBackend(options: { deny?: boolean } = {}) {
             mockServices.permissions.mock({
               authorize: async requests =>
                 requests.map(() => ({ result: AuthorizeResult.DENY })),
+              authorizeConditional: async requests =>
+                requests.map(() => ({ result: AuthorizeResult.DENY })),
             }).factory,
           ]
         : []),

@@ -1,5 +1,6 @@
 import type {
   AuditorService,
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -16,6 +17,7 @@ import {
   createOpenApiRouter,
   principalRef,
 } from './routerHelpers';
+import type { VisibleEntities } from './visibleEntities';
 
 /** @internal */
 export type CampaignsRouterOptions = {
@@ -23,6 +25,10 @@ export type CampaignsRouterOptions = {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
+  /** The entities the caller may read in the catalog; progress counts only these. */
+  visibleEntities: (
+    credentials: BackstageCredentials,
+  ) => Promise<VisibleEntities>;
 };
 
 /** The paths this router serves; it passes every other request on untouched. */
@@ -30,8 +36,9 @@ const CAMPAIGN_PATHS = /^\/campaigns(\/|$)/;
 
 /**
  * The campaign routes. Requests are validated against openapi.yaml (and a field the spec
- * does not allow is named in the 400); reads are open to every signed-in caller; every
- * write needs `compliance.campaign.manage` and is audited.
+ * does not allow is named in the 400); reads are open to every signed-in caller and count
+ * only the entities the caller may read in the catalog; every write needs
+ * `compliance.campaign.manage` and is audited.
  *
  * @internal
  */
@@ -54,10 +61,12 @@ export function createCampaignsRouter(options: CampaignsRouterOptions): Router {
   );
   const authorize = createAuthorize(httpAuth, permissions);
   const audited = createAudited(auditor);
+  const visibleTo = async (req: express.Request) =>
+    options.visibleEntities(await httpAuth.credentials(req));
 
   router.get('/campaigns', async (req, res) => {
     const status = req.query.status as CampaignStatus | undefined;
-    res.json({ items: await campaigns.list({ status }) });
+    res.json({ items: await campaigns.list({ status }, await visibleTo(req)) });
   });
 
   router.post(
@@ -76,7 +85,7 @@ export function createCampaignsRouter(options: CampaignsRouterOptions): Router {
   );
 
   router.get('/campaigns/:id', async (req, res) => {
-    res.json(await campaigns.progress(req.params.id));
+    res.json(await campaigns.progress(req.params.id, await visibleTo(req)));
   });
 
   router.post(

@@ -5,6 +5,7 @@ import type {
   PermissionsService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { Router } from 'express';
 import type { Knex } from 'knex';
@@ -13,6 +14,7 @@ import { CampaignNotifier } from './CampaignNotifier';
 import { CampaignService } from './CampaignService';
 import { createCampaignsRouter } from './campaignsRouter';
 import type { ComplianceService } from './ComplianceService';
+import { createVisibleEntities } from './visibleEntities';
 
 /**
  * Sets up campaigns: the service, the daily task that sends deadline reminders, and the
@@ -29,6 +31,8 @@ export async function createCampaigns(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
+  /** To find out which entities a caller may read. */
+  catalog: CatalogService;
 }): Promise<Router> {
   const { logger } = options;
   const campaigns = new CampaignService({
@@ -56,5 +60,9 @@ export async function createCampaigns(options: {
     httpAuth: options.httpAuth,
     permissions: options.permissions,
     auditor: options.auditor,
+    visibleEntities: createVisibleEntities({
+      permissions: options.permissions,
+      catalog: options.catalog,
+    }),
   });
 }

@@ -1,8 +1,12 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type {
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type { Request, Router } from 'express';
 import type { ComplianceReports, EntityListQuery } from './ComplianceReports';
+import type { VisibleEntities } from './visibleEntities';
 
 /** @internal */
 export type ReportRoutesOptions = {
@@ -10,6 +14,10 @@ export type ReportRoutesOptions = {
   httpAuth: HttpAuthService;
   /** The router's check that an entity is visible to the caller (else 404); returns its ref. */
   requireVisibleEntity: (req: Request, entityRef: string) => Promise<string>;
+  /** The entities the caller may read in the catalog; the views cover only these. */
+  visibleEntities: (
+    credentials: BackstageCredentials,
+  ) => Promise<VisibleEntities>;
 };
 
 /** An owner filter is a group unless it says otherwise, as in `spec.owner`. */
@@ -29,8 +37,9 @@ function ownerEntityRef(ref: string): string {
 /**
  * The reporting routes of the Compliance page, on the plugin's validated router: the
  * query parameters are checked against openapi.yaml before these handlers run (integers
- * arrive as numbers). Like the other reads, they are open to every signed-in caller, and
- * an entity named in a parameter must be visible to the caller.
+ * arrive as numbers). Like the other reads, they are open to every signed-in caller, an
+ * entity named in a parameter must be visible to the caller, and they count and list only
+ * the entities the caller may read in the catalog.
  *
  * @internal
  */
@@ -43,6 +52,8 @@ export function addReportRoutes(
   // should its auth policy ever be relaxed.
   const signedIn = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const visibleTo = async (req: Request) =>
+    options.visibleEntities(await signedIn(req));
   const visibleOwner = async (req: Request, ownerRef: string | undefined) =>
     ownerRef
       ? options.requireVisibleEntity(req, ownerEntityRef(ownerRef))
@@ -50,20 +61,20 @@ export function addReportRoutes(
 
   router.get('/entities', async (req, res) => {
     const query = req.query as EntityListQuery;
-    await signedIn(req);
+    const visible = await visibleTo(req);
     const ownerRef = await visibleOwner(req, query.ownerRef);
-    res.json(await reports.listEntities({ ...query, ownerRef }));
+    res.json(await reports.listEntities({ ...query, ownerRef }, visible));
   });
 
   router.get('/org-tree', async (req, res) => {
-    await signedIn(req);
-    res.json({ items: await reports.orgTree() });
+    const visible = await visibleTo(req);
+    res.json({ items: await reports.orgTree(visible) });
   });
 
   router.get('/trend', async (req, res) => {
     const query = req.query as { ownerRef?: string; days?: number };
-    await signedIn(req);
+    const visible = await visibleTo(req);
     const ownerRef = await visibleOwner(req, query.ownerRef);
-    res.json(await reports.trend({ ownerRef, days: query.days }));
+    res.json(await reports.trend({ ownerRef, days: query.days }, visible));
   });
 }

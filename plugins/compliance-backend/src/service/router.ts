@@ -29,6 +29,8 @@ import type { ComplianceService } from './ComplianceService';
 import { createAudited, principalRef } from './routerHelpers';
 import type { ComplianceReports } from './ComplianceReports';
 import { addReportRoutes } from './reportRoutes';
+import { rejectUnknownFields } from './rejectUnknownFields';
+import { createVisibleEntities } from './visibleEntities';
 
 /** @internal */
 export type RouterOptions = {
@@ -58,6 +60,18 @@ export async function createRouter(
   const router = createOpenApiRouter(openApiSpec);
   router.use(express.json());
 
+  // Bodies with a field their schema doesn't allow get a 400 naming that field, before the
+  // OpenAPI validator, whose message names only the enclosing object.
+  const outer = express.Router();
+  for (const path of ['/results', '/exemptions', '/exemptions/{id}/decision']) {
+    outer.post(
+      path.replace(/\{(\w+)\}/g, ':$1'),
+      express.json(),
+      rejectUnknownFields(path, 'post'),
+    );
+  }
+  outer.use(router);
+
   async function authorize(req: Request, permission: BasicPermission) {
     const credentials = await httpAuth.credentials(req);
     const [decision] = await permissions.authorize([{ permission }], {
@@ -68,6 +82,11 @@ export async function createRouter(
     }
     return credentials;
   }
+
+  /** Which entities the caller may read: reads over many entities count and list only these. */
+  const visibleEntities = createVisibleEntities({ permissions, catalog });
+  const visibleTo = async (req: Request) =>
+    visibleEntities(await httpAuth.credentials(req));
 
   /** Reads follow the catalog's read permission: what the caller cannot see is "not found". */
   async function requireVisibleEntity(
@@ -125,13 +144,14 @@ export async function createRouter(
       systemRef: systemRef && (await requireVisibleEntity(req, systemRef)),
       domainRef: domainRef && (await requireVisibleEntity(req, domainRef)),
     };
-    res.json(await service.rollup(scope));
+    res.json(await service.rollup(scope, await visibleTo(req)));
   });
 
   addReportRoutes(router, {
     reports: options.reports,
     httpAuth,
     requireVisibleEntity,
+    visibleEntities,
   });
 
   router.get('/gate', async (req, res) => {
@@ -166,13 +186,17 @@ export async function createRouter(
       string,
       string | undefined
     >;
+    // One entity: its exemptions, if the caller may see it. Else those of every visible entity.
     const ref = entityRef
       ? await requireVisibleEntity(req, entityRef)
       : undefined;
-    const items = await service.listExemptions({
-      entityRef: ref,
-      status: status ? [status as Exemption['status']] : undefined,
-    });
+    const items = await service.listExemptions(
+      {
+        entityRef: ref,
+        status: status ? [status as Exemption['status']] : undefined,
+      },
+      ref ? undefined : await visibleTo(req),
+    );
     res.json({ items });
   });
 
@@ -211,5 +235,5 @@ export async function createRouter(
     }),
   );
 
-  return router;
+  return outer;
 }

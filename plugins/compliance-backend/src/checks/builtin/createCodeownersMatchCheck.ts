@@ -56,7 +56,7 @@ export function createCodeownersMatchCheck(): ComplianceCheck {
 
       let file;
       try {
-        file = await readCodeowners(source.url, readUrl);
+        file = await readCodeowners(source.url, readUrl, source.catalogFileUrl);
       } catch (e) {
         if (e instanceof CodeownersReadError) {
           return checkError(

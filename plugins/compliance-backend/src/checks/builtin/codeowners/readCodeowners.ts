@@ -42,25 +42,38 @@ export class CodeownersReadError extends Error {
  * in `/`). Throws {@link CodeownersReadError} when a read fails for another reason than
  * the file not existing, since then the answer is unknown.
  *
+ * `catalogFileUrl`, a file known to exist in the repository, tells "no CODEOWNERS" from "no
+ * access" when nothing is found: GitHub answers 404 for a private repository that the
+ * token cannot see, and for a revision that does not exist.
+ *
  * @internal
  */
 export async function readCodeowners(
   sourceUrl: string,
   readUrl: (url: string) => Promise<string | undefined>,
+  catalogFileUrl?: string,
 ): Promise<CodeownersFile> {
+  const read = async (url: string) => {
+    try {
+      return await readUrl(url);
+    } catch (e) {
+      throw new CodeownersReadError(url, e);
+    }
+  };
   const searched: string[] = [];
   for (const path of CODEOWNERS_PATHS) {
     const url = new URL(path, sourceUrl).href;
     searched.push(url);
-    let content: string | undefined;
-    try {
-      content = await readUrl(url);
-    } catch (e) {
-      throw new CodeownersReadError(url, e);
-    }
+    const content = await read(url);
     if (content !== undefined) {
       return { found: true, url, content };
     }
+  }
+  if (catalogFileUrl && (await read(catalogFileUrl)) === undefined) {
+    throw new CodeownersReadError(
+      sourceUrl,
+      `not even the catalog file ${catalogFileUrl} was found, so the repository or revision is out of the integration's sight`,
+    );
   }
   return { found: false, searched };
 }

@@ -1,0 +1,8 @@
+/**
+ * A catalog backend module that announces entity changes on the events service, so that
+ * other plugins react to catalog changes instead of polling the catalog.
+ *
+ * @packageDocumentation
+ */
+export { catalogModuleEntityChanges as default } from './module';
+export { ENTITY_CHANGED_TOPIC, type EntityChangedEventPayload } from './topic';

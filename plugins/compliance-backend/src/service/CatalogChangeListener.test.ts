@@ -1,0 +1,273 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { ENTITY_CHANGED_TOPIC } from '@runway/plugin-catalog-backend-module-entity-changes';
+import type { CatalogIndex } from '@runway/plugin-compliance-node';
+import { InMemoryCatalogIndex } from '../catalog/InMemoryCatalogIndex';
+import { group, user } from '../testing/testBackend';
+import { CatalogChangeListener } from './CatalogChangeListener';
+
+const component = (name: string, spec: Record<string, unknown>): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'production', ...spec },
+});
+
+// acme ─┬─ team-a ── team-a1
+//       └─ team-b
+const catalog: Entity[] = [
+  group('acme'),
+  group('team-a', 'acme'),
+  group('team-a1', 'team-a'),
+  group('team-b', 'acme'),
+  user('alice', 'team-a1'),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'shop', namespace: 'default' },
+    spec: { owner: 'team-b' },
+  },
+  component('by-acme', { owner: 'acme' }),
+  component('by-team-a', { owner: 'group:default/team-a' }),
+  component('by-team-a1', { owner: 'team-a1' }),
+  component('by-team-b', { owner: 'team-b' }),
+  component('by-alice', { owner: 'user:alice' }),
+  component('in-shop', { owner: 'team-b', system: 'shop' }),
+];
+
+const DELAY = 5_000;
+
+function setup(options: { maxEntities?: number; entities?: Entity[] } = {}) {
+  const logger = mockServices.logger.mock();
+  const evaluated: string[] = [];
+  const batches: string[][] = [];
+  const compliance = {
+    evaluate: jest.fn(async (ref: string) => {
+      evaluated.push(ref);
+      return {} as any;
+    }),
+    evaluateEntities: jest.fn(
+      async (refs: Iterable<string>, _index: CatalogIndex) => {
+        const batch = [...refs].sort();
+        batches.push(batch);
+        return { entities: batch.length, changes: 0 };
+      },
+    ),
+  };
+  const catalogIndex = {
+    refresh: jest.fn(async () =>
+      InMemoryCatalogIndex.fromEntities(options.entities ?? catalog),
+    ),
+  };
+  const listener = new CatalogChangeListener({
+    events: mockServices.events(),
+    logger,
+    compliance,
+    catalogIndex,
+    kinds: ['component', 'api', 'resource', 'system'],
+    delayMs: DELAY,
+    maxEntities: options.maxEntities,
+  });
+  const change = (entityRef: string, hash = 'h1') =>
+    listener.onChange({
+      entityRef,
+      kind: entityRef.split(':')[0].replace(/^./, c => c.toUpperCase()),
+      hash,
+    });
+  const settle = async () => {
+    await jest.advanceTimersByTimeAsync(DELAY);
+    await listener.idle();
+  };
+  return {
+    listener,
+    logger,
+    compliance,
+    catalogIndex,
+    evaluated,
+    batches,
+    change,
+    settle,
+  };
+}
+
+describe('CatalogChangeListener', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('waits for the delay after the first change and evaluates the batch once', async () => {
+    const { change, evaluated, compliance, catalogIndex } = setup();
+
+    change('component:default/by-acme');
+    await jest.advanceTimersByTimeAsync(DELAY - 1_000);
+    change('component:default/by-team-b');
+    change('component:default/by-acme', 'h2');
+    expect(evaluated).toEqual([]);
+
+    // Not pushed back by later changes: the batch is due DELAY after its first change.
+    await jest.advanceTimersByTimeAsync(1_000);
+    await Promise.resolve();
+    expect(evaluated.sort()).toEqual([
+      'component:default/by-acme',
+      'component:default/by-team-b',
+    ]);
+    // Only evaluated kinds, one by one; no catalog read for plain entity changes.
+    expect(compliance.evaluateEntities).not.toHaveBeenCalled();
+    expect(catalogIndex.refresh).not.toHaveBeenCalled();
+  });
+
+  it('skips content it handled already, whatever the catalog announces again', async () => {
+    const { change, evaluated, settle } = setup();
+
+    change('component:default/by-acme', 'h1');
+    await settle();
+    change('component:default/by-acme', 'h1');
+    await settle();
+    expect(evaluated).toEqual(['component:default/by-acme']);
+
+    change('component:default/by-acme', 'h2');
+    await settle();
+    expect(evaluated).toHaveLength(2);
+  });
+
+  it('re-evaluates what a changed group, its ancestors and its descendants own', async () => {
+    const { change, batches, catalogIndex, evaluated, settle } = setup();
+
+    change('group:default/team-a');
+    change('group:default/team-a1');
+    await settle();
+
+    expect(catalogIndex.refresh).toHaveBeenCalledTimes(1);
+    expect(evaluated).toEqual([]);
+    expect(batches).toEqual([
+      [
+        'component:default/by-acme',
+        'component:default/by-team-a',
+        'component:default/by-team-a1',
+      ],
+    ]);
+  });
+
+  it('re-evaluates what a changed user, its groups and their ancestors own', async () => {
+    const { change, batches, settle } = setup();
+
+    change('user:default/alice');
+    await settle();
+
+    expect(batches).toEqual([
+      [
+        'component:default/by-acme',
+        'component:default/by-alice',
+        'component:default/by-team-a',
+        'component:default/by-team-a1',
+      ],
+    ]);
+  });
+
+  it('re-evaluates a changed system itself and the entities in it', async () => {
+    const { change, batches, evaluated, settle } = setup();
+
+    change('system:default/shop');
+    await settle();
+
+    expect(evaluated).toEqual(['system:default/shop']);
+    expect(batches).toEqual([['component:default/in-shop']]);
+  });
+
+  it('leaves a batch that affects too many entities to the sweep', async () => {
+    const { change, batches, evaluated, logger, settle } = setup({
+      maxEntities: 2,
+    });
+
+    change('group:default/acme');
+    await settle();
+
+    expect(batches).toEqual([]);
+    expect(evaluated).toEqual([]);
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringContaining('left to the next sweep'),
+    );
+  });
+
+  it('ignores other kinds and malformed events', async () => {
+    const { listener, change, evaluated, catalogIndex, settle } = setup();
+
+    change('location:default/generated-1');
+    listener.onChange({ entityRef: 'component:default/x' });
+    listener.onChange(undefined);
+    await settle();
+
+    expect(evaluated).toEqual([]);
+    expect(catalogIndex.refresh).not.toHaveBeenCalled();
+  });
+
+  it('logs failures and keeps going; a failed batch is tried again on the next announcement', async () => {
+    const { change, compliance, catalogIndex, evaluated, logger, settle } =
+      setup();
+    compliance.evaluate
+      .mockRejectedValueOnce(new NotFoundError('gone'))
+      .mockRejectedValueOnce(new Error('database down'));
+
+    change('component:default/removed');
+    change('component:default/by-acme');
+    change('component:default/by-team-b');
+    await settle();
+    expect(evaluated).toEqual(['component:default/by-team-b']);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Compliance evaluation of component:default/by-acme failed',
+      expect.objectContaining({ message: 'database down' }),
+    );
+
+    catalogIndex.refresh.mockRejectedValueOnce(new Error('catalog down'));
+    change('group:default/team-b');
+    await expect(settle()).resolves.toBeUndefined();
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('failed'),
+      expect.objectContaining({ message: 'catalog down' }),
+    );
+
+    change('group:default/team-b');
+    await settle();
+    expect(compliance.evaluateEntities).toHaveBeenCalledTimes(1);
+  });
+
+  it('subscribes to the topic and returns from the event at once', async () => {
+    const events = mockServices.events();
+    const { compliance } = setup();
+    const listener = new CatalogChangeListener({
+      events,
+      logger: mockServices.logger.mock(),
+      compliance,
+      catalogIndex: { refresh: jest.fn() },
+      kinds: ['component'],
+      delayMs: DELAY,
+    });
+    await listener.subscribe();
+
+    await events.publish({
+      topic: ENTITY_CHANGED_TOPIC,
+      eventPayload: {
+        entityRef: 'component:default/Checkout',
+        kind: 'Component',
+        hash: 'h1',
+      },
+    });
+    expect(compliance.evaluate).not.toHaveBeenCalled();
+
+    await jest.advanceTimersByTimeAsync(DELAY);
+    await listener.idle();
+    expect(compliance.evaluate).toHaveBeenCalledWith(
+      'component:default/checkout',
+    );
+  });
+
+  it('drops the pending batch when stopped', async () => {
+    const { listener, change, evaluated } = setup();
+    change('component:default/by-acme');
+    await listener.stop();
+    change('component:default/by-team-b');
+    await jest.advanceTimersByTimeAsync(DELAY);
+    await listener.idle();
+    expect(evaluated).toEqual([]);
+  });
+});
