@@ -54,8 +54,13 @@ export class InMemoryCatalogIndex implements CatalogIndex {
   private readonly entitiesByRef: Map<string, Entity>;
   private readonly childGroupsByParent: Map<string, string[]>;
   private readonly membersByGroup: Map<string, string[]>;
-  // A sweep resolves the same few hundred owner and system refs thousands of times.
-  private readonly resolvedRefs = new Map<string, string | undefined>();
+  // A sweep resolves the same few hundred owner and system refs thousands of times. Keyed
+  // by default kind, then default namespace, then the ref as written, so that a lookup
+  // builds no key string; null is a ref that does not parse.
+  private readonly resolvedRefs = new Map<
+    string,
+    Map<string, Map<string, string | null>>
+  >();
 
   /** When two entities share a ref, the first one wins, as in the catalog. */
   static fromEntities(entities: Iterable<Entity>): InMemoryCatalogIndex {
@@ -100,7 +105,11 @@ export class InMemoryCatalogIndex implements CatalogIndex {
   }
 
   get(entityRef: string): Entity | undefined {
-    return this.entitiesByRef.get(normalizeRef(entityRef));
+    // Most callers pass refs this index resolved, which are normalized already.
+    return (
+      this.entitiesByRef.get(entityRef) ??
+      this.entitiesByRef.get(normalizeRef(entityRef))
+    );
   }
 
   all(): Iterable<Entity> {
@@ -115,21 +124,29 @@ export class InMemoryCatalogIndex implements CatalogIndex {
     if (typeof ref !== 'string') {
       return undefined;
     }
-    const key = `${defaults.defaultKind}\u0000${defaults.defaultNamespace}\u0000${ref}`;
-    if (this.resolvedRefs.has(key)) {
-      return this.resolvedRefs.get(key);
+    let byNamespace = this.resolvedRefs.get(defaults.defaultKind);
+    if (!byNamespace) {
+      byNamespace = new Map();
+      this.resolvedRefs.set(defaults.defaultKind, byNamespace);
     }
-    let resolved: string | undefined;
-    try {
-      resolved = normalizeRef(
-        stringifyEntityRef(parseEntityRef(ref, defaults)),
-      );
-    } catch {
-      // Malformed refs in catalog data are reported by the checks that read them.
-      resolved = undefined;
+    let byRef = byNamespace.get(defaults.defaultNamespace);
+    if (!byRef) {
+      byRef = new Map();
+      byNamespace.set(defaults.defaultNamespace, byRef);
     }
-    this.resolvedRefs.set(key, resolved);
-    return resolved;
+    let resolved = byRef.get(ref);
+    if (resolved === undefined) {
+      try {
+        resolved = normalizeRef(
+          stringifyEntityRef(parseEntityRef(ref, defaults)),
+        );
+      } catch {
+        // Malformed refs in catalog data are reported by the checks that read them.
+        resolved = null;
+      }
+      byRef.set(ref, resolved);
+    }
+    return resolved ?? undefined;
   }
 
   childGroupsOf(groupRef: string): string[] {

@@ -7,6 +7,14 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
+const historyRow = (entityRef: string, changedAt: Date) => ({
+  entity_ref: entityRef,
+  owner_ref: 'group:default/team-a',
+  level: 'bronze',
+  removed: false,
+  changed_at: changedAt,
+});
+
 describe.each(databases.eachSupportedId())(
   'DatabaseComplianceStore on %p',
   id => {
@@ -23,6 +31,46 @@ describe.each(databases.eachSupportedId())(
       expect(await knex.schema.hasTable('compliance_results')).toBe(true);
       await knex.migrate.rollback({ directory }, true);
       expect(await knex.schema.hasTable('compliance_results')).toBe(false);
+    });
+
+    it('backfills when entities stored before first_evaluated_at were first evaluated', async () => {
+      const knex = await databases.init(id);
+      const directory = migrationsDirectory();
+      await knex.migrate.latest({ directory });
+      const name = '20261125030000_first_evaluated_at.js';
+      await knex.migrate.down({ directory, name });
+      const day = (n: number) => new Date(Date.UTC(2026, 10, n, 12));
+      const entity = (ref: string, changedAt: Date) => ({
+        entity_ref: ref,
+        owner_ref: 'group:default/team-a',
+        level: 'bronze',
+        failing_count: 0,
+        changed_at: changedAt,
+      });
+      await knex('compliance_entities').insert([
+        entity('component:default/tracked', day(5)),
+        entity('component:default/untracked', day(6)),
+      ]);
+      // tracked appeared on day 1 and changed level on day 3; a removal row is no evaluation.
+      await knex('compliance_level_history').insert([
+        { ...historyRow('component:default/tracked', day(3)) },
+        { ...historyRow('component:default/tracked', day(1)) },
+        {
+          ...historyRow('component:default/tracked', day(0)),
+          removed: true,
+        },
+      ]);
+      await knex.migrate.up({ directory, name });
+
+      const store = new DatabaseComplianceStore(knex);
+      expect(
+        (await store.getEntity('component:default/tracked'))?.firstEvaluatedAt,
+      ).toBe(day(1).toISOString());
+      // No level history: the last change is the best that is known.
+      expect(
+        (await store.getEntity('component:default/untracked'))
+          ?.firstEvaluatedAt,
+      ).toBe(day(6).toISOString());
     });
 
     it('writes a history row only when a status changes', async () => {

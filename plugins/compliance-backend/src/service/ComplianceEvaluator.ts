@@ -90,18 +90,22 @@ export class ComplianceEvaluator {
     const entityRef = stringifyEntityRef(entity);
     const refs = this.relatedRefs(entity, input.index);
 
+    // The checks of one entity are independent: those that read (CODEOWNERS, TechDocs) wait
+    // together, and the rest cost one await per entity instead of one per check.
+    const checkOutcomes = await Promise.all(
+      this.options.checks.map(({ check }) =>
+        this.runCheck(check, entity, input.index),
+      ),
+    );
     const outcomes: Array<{
       id: string;
       title: string;
       outcome: CheckOutcome;
-    }> = [];
-    for (const { check } of this.options.checks) {
-      outcomes.push({
-        id: check.id,
-        title: check.title,
-        outcome: await this.runCheck(check, entity, input.index),
-      });
-    }
+    }> = this.options.checks.map(({ check }, i) => ({
+      id: check.id,
+      title: check.title,
+      outcome: checkOutcomes[i],
+    }));
     for (const external of this.options.externalChecks) {
       outcomes.push({
         id: external.id,

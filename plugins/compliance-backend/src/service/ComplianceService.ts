@@ -302,7 +302,11 @@ export class ComplianceService {
   }
 
   /** Runs a declarative check over the catalog without storing anything. */
-  async dryRun(definition: DeclarativeCheckDefinition): Promise<DryRunResult> {
+  /** Runs a check definition over the visible entities of the catalog, storing nothing. */
+  async dryRun(
+    definition: DeclarativeCheckDefinition,
+    visible: VisibleEntities = ALL_ENTITIES,
+  ): Promise<DryRunResult> {
     const index = await this.options.catalogIndex.get();
     const check = createDeclarativeCheck(definition);
     const counts = Object.fromEntries(
@@ -311,6 +315,8 @@ export class ComplianceService {
     const firstFailing: DryRunResult['firstFailing'] = [];
     let total = 0;
     for (const entity of index.all()) {
+      const entityRef = stringifyEntityRef(entity);
+      if (!isVisible(visible, entityRef)) continue;
       total += 1;
       const outcome = await check.evaluate(entity, {
         catalog: index,
@@ -320,7 +326,7 @@ export class ComplianceService {
       counts[outcome.status as CheckStatus] += 1;
       if (outcome.status === 'fail' && firstFailing.length < 20) {
         firstFailing.push({
-          entityRef: stringifyEntityRef(entity),
+          entityRef,
           message: outcome.message,
         });
       }

@@ -163,7 +163,7 @@ export async function createRouter(
   router.post('/checks/dry-run', async (req, res) => {
     try {
       const check = validateDeclarativeCheck(req.body.check, 'check');
-      res.json(await service.dryRun(check));
+      res.json(await service.dryRun(check, await visibleTo(req)));
     } catch (error) {
       if (error instanceof InvalidCheckDefinitionError) {
         throw new InputError(error.message);

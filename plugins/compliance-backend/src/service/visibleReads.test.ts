@@ -403,6 +403,41 @@ describe('reads over many entities follow the catalog read permission', () => {
     expect(hidden.status).toBe(404);
   });
 
+  it('dry-runs a check over visible entities only', async () => {
+    const { server } = await startBackend();
+    const dryRun = (auth: string) =>
+      request(server)
+        .post('/api/compliance/checks/dry-run')
+        .set('Authorization', auth)
+        .send({
+          check: {
+            id: 'meta.owned-by-team-a',
+            title: 'Owned by team-a',
+            appliesTo: { kind: ['API'] },
+            rule: { type: 'equality', field: 'spec.owner', value: 'team-a' },
+          },
+        });
+    const failing = (res: request.Response) =>
+      res.body.firstFailing.map((f: { entityRef: string }) => f.entityRef);
+
+    const all = await dryRun(alice);
+    expect(all.status).toBe(200);
+    expect(all.body.counts).toMatchObject({ pass: 2, fail: 6 });
+
+    const some = await dryRun(carol);
+    expect(some.body.counts).toMatchObject({ pass: 1, fail: 4 });
+    expect(failing(some).sort()).toEqual([
+      'api:default/api-b1',
+      'api:default/api-c1',
+      'api:default/api-ghost',
+      'api:default/api-shared',
+    ]);
+
+    const none = await dryRun(dan);
+    expect(none.body.total).toBe(0);
+    expect(failing(none)).toEqual([]);
+  });
+
   it('counts only visible entities in campaign progress and the campaign list', async () => {
     const { server, get } = await startBackend();
     const created = await request(server)
