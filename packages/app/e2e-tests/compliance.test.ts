@@ -1,8 +1,9 @@
 import { expect, Page, test } from '@playwright/test';
 
 /**
- * Four-eyes in the browser: alice requests an exemption for a planted defect, cannot
- * approve it herself, and bob, her teammate, can.
+ * Four-eyes in the browser: alice requests an exemption for a planted defect, is not offered
+ * to approve it herself (and the server refuses if she tries anyway), and bob, her
+ * teammate, approves it.
  */
 
 async function signInAs(page: Page, user: string) {
@@ -16,10 +17,28 @@ async function signInAs(page: Page, user: string) {
 }
 
 const COMPLIANCE_TAB = '/catalog/default/component/ghost-reporter/compliance';
+const COMPLIANCE_API =
+  '/api/compliance/entities/component/default/ghost-reporter';
+
+/**
+ * Opens the Compliance tab and returns the Authorization header the app itself sends to
+ * the compliance backend: the signed-in user's session, for calls the UI no longer offers.
+ */
+async function openComplianceTab(page: Page): Promise<string> {
+  const appRequest = page.waitForRequest(
+    request =>
+      request.method() === 'GET' &&
+      new URL(request.url()).pathname === COMPLIANCE_API,
+  );
+  await page.goto(COMPLIANCE_TAB);
+  const authorization = await (await appRequest).headerValue('authorization');
+  expect(authorization).toMatch(/^Bearer /);
+  return authorization!;
+}
 
 test('an exemption needs a second person to approve it', async ({ page }) => {
   await signInAs(page, 'alice');
-  await page.goto(COMPLIANCE_TAB);
+  const alicesAuth = await openComplianceTab(page);
 
   // The planted defect: ghost-reporter is owned by a team with no members.
   await page
@@ -44,26 +63,57 @@ test('an exemption needs a second person to approve it', async ({ page }) => {
   await dialog.getByLabel(/Expires on/).fill(inTwoWeeks);
   await dialog.getByRole('button', { name: 'Request exemption' }).click();
 
+  // alice is not offered to decide her own request: it awaits someone else.
   const exemptions = page.getByRole('table', { name: 'exemptions' });
   await expect(exemptions.getByText('Pending')).toBeVisible();
-
-  // alice may not approve her own request.
-  await exemptions.getByRole('button', { name: 'Approve' }).click();
   await expect(
-    page.getByText(/cannot decide your own exemption/),
+    exemptions.getByText('Awaiting approval by someone else'),
   ).toBeVisible();
-  await expect(exemptions.getByText('Pending')).toBeVisible();
+  await expect(exemptions.getByRole('button', { name: 'Approve' })).toHaveCount(
+    0,
+  );
+  await expect(exemptions.getByRole('button', { name: 'Reject' })).toHaveCount(
+    0,
+  );
+
+  // The server still refuses if she calls the API herself, with her session.
+  const entity = await page.request.get(COMPLIANCE_API, {
+    headers: { Authorization: alicesAuth },
+  });
+  expect(entity.status()).toBe(200);
+  const pending = (
+    (await entity.json()) as {
+      exemptions: Array<{ id: string; status: string; requestedBy: string }>;
+    }
+  ).exemptions.find(exemption => exemption.status === 'pending');
+  expect(pending?.requestedBy).toBe('user:default/alice');
+  const selfApproval = await page.request.post(
+    `/api/compliance/exemptions/${encodeURIComponent(pending!.id)}/decision`,
+    {
+      headers: { Authorization: alicesAuth },
+      data: { decision: 'approve' },
+    },
+  );
+  expect(selfApproval.status()).toBe(403);
+  expect((await selfApproval.json()).error.message).toMatch(
+    /cannot decide your own exemption/,
+  );
+  await page.reload();
+  await expect(
+    page.getByRole('table', { name: 'exemptions' }).getByText('Pending'),
+  ).toBeVisible();
 
   // bob, her teammate, approves it; the check then counts as exempt.
   await signInAs(page, 'bob');
-  await page.goto(COMPLIANCE_TAB);
-  await page
-    .getByRole('table', { name: 'exemptions' })
-    .getByRole('button', { name: 'Approve' })
-    .click();
+  await openComplianceTab(page);
+  const bobsExemptions = page.getByRole('table', { name: 'exemptions' });
+  const approve = bobsExemptions.getByRole('button', { name: 'Approve' });
+  await expect(approve).toBeEnabled();
   await expect(
-    page.getByRole('table', { name: 'exemptions' }).getByText('Approved'),
-  ).toBeVisible();
+    bobsExemptions.getByText('Awaiting approval by someone else'),
+  ).toHaveCount(0);
+  await approve.click();
+  await expect(bobsExemptions.getByText('Approved')).toBeVisible();
   await expect(
     page
       .getByRole('table', { name: 'compliance checks' })

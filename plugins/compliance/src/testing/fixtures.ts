@@ -110,6 +110,7 @@ export function entityCompliance(
       },
     ],
     evaluatedAt: '2026-11-20T10:00:00.000Z',
+    firstEvaluatedAt: '2026-10-30T08:00:00.000Z',
     ...overrides,
   };
 }

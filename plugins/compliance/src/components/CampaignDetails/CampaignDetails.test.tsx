@@ -1,20 +1,22 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  TestApiProvider,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { TestApiProvider } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { complianceApiRef } from '../../api';
 import { mockComplianceApi, responseError } from '../../testing/fixtures';
 import { campaign, campaignProgress } from '../../testing/campaignFixtures';
+import {
+  renderWithAccess,
+  type TestAppAccess,
+} from '../../testing/__testUtils__/renderWithAccess';
 import { CampaignDetails } from './CampaignDetails';
 
-function renderDetails(api = mockComplianceApi()) {
-  return renderInTestApp(
+function renderDetails(api = mockComplianceApi(), access?: TestAppAccess) {
+  return renderWithAccess(
     <TestApiProvider apis={[[complianceApiRef, api]]}>
       <CampaignDetails campaignId="c-1" overviewHref="/compliance" />
     </TestApiProvider>,
+    access,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
@@ -105,6 +107,24 @@ describe('CampaignDetails', () => {
     expect(
       screen.queryByRole('button', { name: 'End campaign' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('disables End campaign, saying why, without compliance.campaign.manage', async () => {
+    const api = mockComplianceApi({
+      getCampaign: jest.fn().mockResolvedValue(campaignProgress()),
+    });
+    renderDetails(api, { denied: ['compliance.campaign.manage'] });
+
+    const button = await screen.findByRole('button', { name: 'End campaign' });
+    expect(button).toBeDisabled();
+    expect(
+      screen.getByTitle(
+        'You need the compliance.campaign.manage permission to end campaigns.',
+      ),
+    ).toContainElement(button);
+    await userEvent.click(button, { pointerEventsCheck: 0 });
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(api.endCampaign).not.toHaveBeenCalled();
   });
 
   it('shows why the campaign could not be ended', async () => {

@@ -26,9 +26,10 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type {
-  Campaign,
-  CampaignProgress,
+import {
+  complianceCampaignManagePermission,
+  type Campaign,
+  type CampaignProgress,
 } from '@runway/plugin-compliance-common';
 import { complianceApiRef } from '../../api';
 import { useCheckTitles } from '../../hooks/useCheckTitles';
@@ -36,6 +37,7 @@ import { formatCampaignDate, timeLeft } from '../../lib/campaignFormat';
 import { serverMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { BurnUpChart } from '../BurnUpChart';
+import { PermissionButton } from '../PermissionButton';
 
 function describeScope(filter: Campaign['filter']): string {
   const parts = [
@@ -59,9 +61,14 @@ function EndCampaignButton(props: { campaign: Campaign; onEnded: () => void }) {
 
   return (
     <>
-      <Button variant="outlined" onClick={() => setConfirming(true)}>
+      <PermissionButton
+        permission={complianceCampaignManagePermission}
+        actionDescription="end campaigns"
+        variant="outlined"
+        onClick={() => setConfirming(true)}
+      >
         End campaign
-      </Button>
+      </PermissionButton>
       {confirming && (
         <Dialog
           open
@@ -159,7 +166,7 @@ function RemainingTable(props: {
 
 /**
  * One campaign: what it asks, how far it got, its burn-up, the entities that remain, and a
- * button to end it.
+ * button to end it for those allowed to.
  *
  * @internal
  */

@@ -1,20 +1,22 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  TestApiProvider,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { TestApiProvider } from '@backstage/frontend-test-utils';
 import { complianceApiRef } from '../../api';
 import { mockComplianceApi, responseError } from '../../testing/fixtures';
 import { campaign, campaignSummary } from '../../testing/campaignFixtures';
+import {
+  renderWithAccess,
+  type TestAppAccess,
+} from '../../testing/__testUtils__/renderWithAccess';
 import { firstDeadlineDay } from '../NewCampaignDialog/validateCampaignInput';
 import { CampaignsCard } from './CampaignsCard';
 
-function renderCard(api = mockComplianceApi()) {
-  return renderInTestApp(
+function renderCard(api = mockComplianceApi(), access?: TestAppAccess) {
+  return renderWithAccess(
     <TestApiProvider apis={[[complianceApiRef, api]]}>
       <CampaignsCard campaignHref={id => `/compliance/campaigns/${id}`} />
     </TestApiProvider>,
+    access,
   );
 }
 
@@ -74,6 +76,31 @@ describe('CampaignsCard', () => {
     expect(await screen.findByText(/No campaigns yet/)).toBeInTheDocument();
   });
 
+  it('offers New campaign to those allowed to manage campaigns', async () => {
+    renderCard();
+    expect(
+      await screen.findByRole('button', { name: /New campaign/ }),
+    ).toBeEnabled();
+    expect(
+      screen.queryByTitle(/compliance\.campaign\.manage/),
+    ).not.toBeInTheDocument();
+  });
+
+  it('disables New campaign, saying why, without compliance.campaign.manage', async () => {
+    renderCard(mockComplianceApi(), { denied: ['compliance.campaign.manage'] });
+    const button = await screen.findByRole('button', { name: /New campaign/ });
+    expect(button).toBeDisabled();
+    expect(
+      screen.getByTitle(
+        'You need the compliance.campaign.manage permission to start campaigns.',
+      ),
+    ).toContainElement(button);
+    // The list is still there for everyone.
+    expect(await screen.findByText(/No campaigns yet/)).toBeInTheDocument();
+    await userEvent.click(button, { pointerEventsCheck: 0 });
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
   it('validates a new campaign before sending it', async () => {
     const api = mockComplianceApi();
     renderCard(api);
@@ -103,6 +130,7 @@ describe('CampaignsCard', () => {
     expect(api.createCampaign).not.toHaveBeenCalled();
   });
 
+  // Types into several fields, which takes a few seconds on a busy machine.
   it('starts a campaign and shows it in the list', async () => {
     const created = campaign({ id: 'c-9', title: 'Staffed teams' });
     const api = mockComplianceApi({
@@ -156,7 +184,7 @@ describe('CampaignsCard', () => {
       await screen.findByRole('link', { name: 'Staffed teams' }),
     ).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-  });
+  }, 20_000);
 
   it('shows what the server says when it refuses a campaign', async () => {
     const api = mockComplianceApi({

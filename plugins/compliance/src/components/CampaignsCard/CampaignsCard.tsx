@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Table from '@material-ui/core/Table';
@@ -18,10 +17,14 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import type { CampaignSummary } from '@runway/plugin-compliance-common';
+import {
+  complianceCampaignManagePermission,
+  type CampaignSummary,
+} from '@runway/plugin-compliance-common';
 import { complianceApiRef } from '../../api';
 import { formatCampaignDate, timeLeft } from '../../lib/campaignFormat';
 import { NewCampaignDialog } from '../NewCampaignDialog';
+import { PermissionButton } from '../PermissionButton';
 
 function CampaignRow(props: { campaign: CampaignSummary; href?: string }) {
   const { campaign, href } = props;
@@ -65,7 +68,7 @@ function CampaignRow(props: { campaign: CampaignSummary; href?: string }) {
 
 /**
  * The campaigns section of the Compliance page: every campaign with its progress and
- * deadline, and a button to start a new one.
+ * deadline, and a button to start a new one for those allowed to.
  *
  * @internal
  */
@@ -125,13 +128,15 @@ export function CampaignsCard(props: {
       noPadding
       action={
         <Box mt={1} mr={1}>
-          <Button
+          <PermissionButton
+            permission={complianceCampaignManagePermission}
+            actionDescription="start campaigns"
             color="primary"
             startIcon={<AddIcon />}
             onClick={() => setCreating(true)}
           >
             New campaign
-          </Button>
+          </PermissionButton>
         </Box>
       }
     >

@@ -1,4 +1,3 @@
-import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -6,12 +5,14 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import type {
-  CheckResult,
-  CheckStatus,
-  Exemption,
+import {
+  complianceExemptionCreatePermission,
+  type CheckResult,
+  type CheckStatus,
+  type Exemption,
 } from '@runway/plugin-compliance-common';
 import { CheckStatusChip } from '../CheckStatusChip';
+import { PermissionButton } from '../PermissionButton';
 
 // What needs attention first: failures, then checks that could not run.
 const statusOrder: Record<CheckStatus, number> = {
@@ -29,7 +30,7 @@ const useStyles = makeStyles({
 
 /**
  * Every check of one entity: its status, what exactly is wrong (or right), how to fix
- * it, and for failing checks a way to ask for an exemption.
+ * it, and for failing checks a way to ask for an exemption (for those allowed to).
  *
  * @internal
  */
@@ -76,14 +77,16 @@ export function ChecksTable(props: {
                     Exemption requested
                   </Typography>
                 ) : (
-                  <Button
+                  <PermissionButton
+                    permission={complianceExemptionCreatePermission}
+                    actionDescription="request exemptions"
                     size="small"
                     color="primary"
                     onClick={() => onRequestExemption(result)}
                     aria-label={`Request exemption from ${result.title}`}
                   >
                     Request exemption
-                  </Button>
+                  </PermissionButton>
                 ))}
             </TableCell>
           </TableRow>

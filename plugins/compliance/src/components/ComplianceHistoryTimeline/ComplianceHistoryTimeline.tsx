@@ -12,25 +12,33 @@ import { formatDateTime } from '../../lib/format';
 import { CheckStatusChip } from '../CheckStatusChip';
 
 /**
- * Every status change of the entity's checks, newest first.
+ * Every status change of the entity's checks, newest first, down to its first evaluation
+ * (which the history has no entry for: a first result is not a change).
  *
  * @internal
  */
 export function ComplianceHistoryTimeline(props: {
   history: HistoryEntry[];
   checkTitle: (checkId: string) => string;
+  /** ISO 8601: when the entity was first evaluated. */
+  firstEvaluatedAt?: string;
 }) {
-  const { history, checkTitle } = props;
+  const { history, checkTitle, firstEvaluatedAt } = props;
   if (history.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        No status changes have been recorded yet.
+        {firstEvaluatedAt
+          ? `No status has changed since the first evaluation on ${formatDateTime(
+              firstEvaluatedAt,
+            )}.`
+          : 'No status changes have been recorded yet.'}
       </Typography>
     );
   }
   const newestFirst = [...history].sort((a, b) =>
     b.changedAt.localeCompare(a.changedAt),
   );
+  const last = firstEvaluatedAt ? newestFirst.length : newestFirst.length - 1;
   return (
     <Timeline aria-label="compliance history">
       {newestFirst.map((entry, index) => (
@@ -42,7 +50,7 @@ export function ComplianceHistoryTimeline(props: {
           </TimelineOppositeContent>
           <TimelineSeparator>
             <TimelineDot />
-            {index < newestFirst.length - 1 && <TimelineConnector />}
+            {index < last && <TimelineConnector />}
           </TimelineSeparator>
           <TimelineContent>
             <Typography variant="body2">{checkTitle(entry.checkId)}</Typography>
@@ -64,6 +72,21 @@ export function ComplianceHistoryTimeline(props: {
           </TimelineContent>
         </TimelineItem>
       ))}
+      {firstEvaluatedAt && (
+        <TimelineItem>
+          <TimelineOppositeContent>
+            <Typography variant="body2" color="textSecondary">
+              {formatDateTime(firstEvaluatedAt)}
+            </Typography>
+          </TimelineOppositeContent>
+          <TimelineSeparator>
+            <TimelineDot variant="outlined" />
+          </TimelineSeparator>
+          <TimelineContent>
+            <Typography variant="body2">First evaluated</Typography>
+          </TimelineContent>
+        </TimelineItem>
+      )}
     </Timeline>
   );
 }

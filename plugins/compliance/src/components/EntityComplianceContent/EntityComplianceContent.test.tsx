@@ -7,11 +7,18 @@ import {
   responseError,
 } from '../../testing/fixtures';
 import { renderOnEntityPage } from '../../testing/__testUtils__/renderOnEntityPage';
+import type { TestAppAccess } from '../../testing/__testUtils__/renderWithAccess';
 import { toDayString } from '../RequestExemptionDialog/validateExemptionRequest';
 import { EntityComplianceContent } from './EntityComplianceContent';
 
-function renderContent(api = mockComplianceApi()) {
-  return renderOnEntityPage(<EntityComplianceContent />, componentEntity, api);
+/** By default as bob, allowed everything, who did not request the fixture's exemption. */
+function renderContent(api = mockComplianceApi(), access?: TestAppAccess) {
+  return renderOnEntityPage(
+    <EntityComplianceContent />,
+    componentEntity,
+    api,
+    access,
+  );
 }
 
 function inDays(days: number): string {
@@ -84,7 +91,24 @@ describe('EntityComplianceContent', () => {
 
     const history = screen.getByLabelText('compliance history');
     expect(within(history).getAllByText('Owner has members')).toHaveLength(2);
+    // An older backend's row for a first result, and the first evaluation itself.
     expect(within(history).getByText(/First result/)).toBeInTheDocument();
+    expect(within(history).getByText('First evaluated')).toBeInTheDocument();
+  });
+
+  it('says since when nothing has changed when there is no history', async () => {
+    renderContent(
+      mockComplianceApi({
+        getEntity: jest
+          .fn()
+          .mockResolvedValue(entityCompliance({ history: [] })),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /No status has changed since the first evaluation on/,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('checks the exemption request before sending it', async () => {
@@ -129,6 +153,57 @@ describe('EntityComplianceContent', () => {
     expect(api.requestExemption).not.toHaveBeenCalled();
   });
 
+  it('takes the longest exemption from compliance.exemptions.maxDays', async () => {
+    const api = mockComplianceApi({
+      requestExemption: jest.fn().mockResolvedValue({}),
+    });
+    renderContent(api, {
+      config: { compliance: { exemptions: { maxDays: 30 } } },
+    });
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Request exemption from Owner has members',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('it can last at most 30 days.');
+    const expiry = within(dialog).getByLabelText(/Expires on/);
+    expect(expiry).toHaveAttribute('max', inDays(30));
+
+    await userEvent.type(within(dialog).getByLabelText(/Reason/), 'Staffing');
+    fireEvent.change(expiry, { target: { value: inDays(45) } });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Request exemption' }),
+    );
+    expect(
+      within(dialog).getByText(
+        `An exemption can last at most 30 days (until ${inDays(30)}).`,
+      ),
+    ).toBeInTheDocument();
+    expect(api.requestExemption).not.toHaveBeenCalled();
+
+    fireEvent.change(expiry, { target: { value: inDays(30) } });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Request exemption' }),
+    );
+    await waitFor(() => expect(api.requestExemption).toHaveBeenCalledTimes(1));
+  });
+
+  it('allows 90 days when compliance.exemptions.maxDays is not set', async () => {
+    renderContent();
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Request exemption from Owner has members',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('it can last at most 90 days.');
+    expect(within(dialog).getByLabelText(/Expires on/)).toHaveAttribute(
+      'max',
+      inDays(90),
+    );
+  });
+
   it('sends a valid exemption request and reloads the entity', async () => {
     const api = mockComplianceApi({
       requestExemption: jest.fn().mockResolvedValue({}),
@@ -166,7 +241,101 @@ describe('EntityComplianceContent', () => {
     expect(api.getEntity).toHaveBeenCalledTimes(2);
   });
 
-  it("shows the server's four-eyes refusal when approving", async () => {
+  it('disables Request exemption, saying why, without compliance.exemption.create', async () => {
+    renderContent(mockComplianceApi(), {
+      denied: ['compliance.exemption.create'],
+    });
+    await screen.findByRole('table', { name: 'compliance checks' });
+
+    const button = await within(checkRow('Owner has members')).findByRole(
+      'button',
+      { name: 'Request exemption from Owner has members' },
+    );
+    expect(button).toBeDisabled();
+    expect(
+      screen.getByTitle(
+        'You need the compliance.exemption.create permission to request exemptions.',
+      ),
+    ).toContainElement(button);
+    // Deciding is a different permission.
+    const exemptions = screen.getByRole('table', { name: 'exemptions' });
+    expect(
+      await within(exemptions).findByRole('button', { name: 'Approve' }),
+    ).toBeEnabled();
+  });
+
+  it('offers Approve and Reject of a pending exemption to someone other than the requester', async () => {
+    renderContent(mockComplianceApi(), { userEntityRef: 'user:default/bob' });
+    const exemptions = await screen.findByRole('table', { name: 'exemptions' });
+
+    expect(
+      await within(exemptions).findByRole('button', { name: 'Approve' }),
+    ).toBeEnabled();
+    expect(
+      within(exemptions).getByRole('button', { name: 'Reject' }),
+    ).toBeEnabled();
+    expect(
+      within(exemptions).queryByText(/Awaiting approval/),
+    ).not.toBeInTheDocument();
+  });
+
+  it('disables Approve and Reject, saying why, without compliance.exemption.approve', async () => {
+    const api = mockComplianceApi();
+    renderContent(api, { denied: ['compliance.exemption.approve'] });
+    const exemptions = await screen.findByRole('table', { name: 'exemptions' });
+
+    const approve = await within(exemptions).findByRole('button', {
+      name: 'Approve',
+    });
+    const reject = within(exemptions).getByRole('button', { name: 'Reject' });
+    expect(approve).toBeDisabled();
+    expect(reject).toBeDisabled();
+    expect(
+      screen.getByTitle(
+        'You need the compliance.exemption.approve permission to approve exemptions.',
+      ),
+    ).toContainElement(approve);
+    expect(
+      screen.getByTitle(
+        'You need the compliance.exemption.approve permission to reject exemptions.',
+      ),
+    ).toContainElement(reject);
+    await userEvent.click(approve, { pointerEventsCheck: 0 });
+    expect(api.decideExemption).not.toHaveBeenCalled();
+  });
+
+  it('tells the requester that their exemption awaits someone else, instead of offering Approve', async () => {
+    // The fixture's pending exemption was requested by alice.
+    renderContent(mockComplianceApi(), {
+      userEntityRef: 'user:default/alice',
+    });
+    const exemptions = await screen.findByRole('table', { name: 'exemptions' });
+
+    expect(
+      await within(exemptions).findByText('Awaiting approval by someone else'),
+    ).toBeInTheDocument();
+    expect(
+      within(exemptions).queryByRole('button', { name: 'Approve' }),
+    ).not.toBeInTheDocument();
+    expect(
+      within(exemptions).queryByRole('button', { name: 'Reject' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('recognises the requester whatever the case of their entity ref', async () => {
+    renderContent(mockComplianceApi(), {
+      userEntityRef: 'user:default/Alice',
+    });
+    const exemptions = await screen.findByRole('table', { name: 'exemptions' });
+    expect(
+      await within(exemptions).findByText('Awaiting approval by someone else'),
+    ).toBeInTheDocument();
+    expect(
+      within(exemptions).queryByRole('button', { name: 'Approve' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows a refusal from the server as it words it when approving', async () => {
     const refusal = await responseError(
       403,
       'NotAllowedError',
@@ -233,6 +402,45 @@ describe('EntityComplianceContent', () => {
     ).toBeInTheDocument();
     expect(api.evaluate).toHaveBeenCalledWith('component:default/payments-api');
     expect(screen.getByLabelText('Compliance level: Silver')).toBeVisible();
+  });
+
+  it('disables Re-evaluate now, saying why, without compliance.evaluate', async () => {
+    const api = mockComplianceApi();
+    renderContent(api, { denied: ['compliance.evaluate'] });
+
+    const button = await screen.findByRole('button', {
+      name: 'Re-evaluate now',
+    });
+    expect(button).toBeDisabled();
+    expect(
+      screen.getByTitle(
+        'You need the compliance.evaluate permission to re-evaluate now (checks still run on their schedule).',
+      ),
+    ).toContainElement(button);
+    await userEvent.click(button, { pointerEventsCheck: 0 });
+    expect(api.evaluate).not.toHaveBeenCalled();
+  });
+
+  it('disables Re-evaluate now for an entity never evaluated, without compliance.evaluate', async () => {
+    renderContent(
+      mockComplianceApi({
+        getEntity: jest.fn().mockResolvedValue(
+          entityCompliance({
+            level: null,
+            results: [],
+            exemptions: [],
+            history: [],
+            evaluatedAt: undefined,
+          }),
+        ),
+      }),
+      { denied: ['compliance.evaluate'] },
+    );
+
+    expect(await screen.findByText('Not evaluated yet')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: 'Re-evaluate now' }),
+    ).toBeDisabled();
   });
 
   it('explains an entity that was never evaluated', async () => {

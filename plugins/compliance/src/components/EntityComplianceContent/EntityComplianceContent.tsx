@@ -74,6 +74,7 @@ export function EntityComplianceContent() {
           <ComplianceHistoryTimeline
             history={compliance.history}
             checkTitle={checkTitle}
+            firstEvaluatedAt={compliance.firstEvaluatedAt}
           />
         </InfoCard>
       </Grid>

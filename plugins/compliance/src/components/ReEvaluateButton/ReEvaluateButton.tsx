@@ -1,17 +1,21 @@
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { useApi } from '@backstage/frontend-plugin-api';
-import type { EntityCompliance } from '@runway/plugin-compliance-common';
+import {
+  complianceEvaluatePermission,
+  type EntityCompliance,
+} from '@runway/plugin-compliance-common';
 import { complianceApiRef } from '../../api';
 import { serverMessage } from '../../lib/errors';
+import { PermissionButton } from '../PermissionButton';
 
 /**
  * Evaluates the entity now instead of waiting for the next scheduled run, e.g. right
- * after fixing its owner, and hands the fresh results to the caller.
+ * after fixing its owner, and hands the fresh results to the caller. Needs
+ * `compliance.evaluate`; without it the button is disabled and says so.
  *
  * @internal
  */
@@ -27,7 +31,9 @@ export function ReEvaluateButton(props: {
 
   return (
     <Box>
-      <Button
+      <PermissionButton
+        permission={complianceEvaluatePermission}
+        actionDescription="re-evaluate now (checks still run on their schedule)"
         variant="outlined"
         color="primary"
         onClick={() => evaluate()}
@@ -35,7 +41,7 @@ export function ReEvaluateButton(props: {
         startIcon={loading ? <CircularProgress size={16} /> : <RefreshIcon />}
       >
         Re-evaluate now
-      </Button>
+      </PermissionButton>
       {error && (
         <Box mt={1}>
           <Alert severity="error">

@@ -11,18 +11,19 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { CheckResult, Exemption } from '@runway/plugin-compliance-common';
 import { complianceApiRef } from '../../api';
+import { useMaxExemptionDays } from '../../hooks/useMaxExemptionDays';
 import { serverMessage } from '../../lib/errors';
 import {
   ExemptionRequestErrors,
-  MAX_EXEMPTION_DAYS,
   allowedExpiryDays,
   expiresAtFromDay,
+  formatDays,
   validateExemptionRequest,
 } from './validateExemptionRequest';
 
 /**
- * Asks for an exemption from one failing check: a reason and the day it ends. Someone
- * else approves or rejects it later.
+ * Asks for an exemption from one failing check: a reason and the day it ends, at most
+ * `compliance.exemptions.maxDays` away. Someone else approves or rejects it later.
  *
  * @internal
  */
@@ -34,14 +35,15 @@ export function RequestExemptionDialog(props: {
 }) {
   const { entityRef, check, onClose, onRequested } = props;
   const complianceApi = useApi(complianceApiRef);
+  const maxDays = useMaxExemptionDays();
   const [reason, setReason] = useState('');
   const [expiresOn, setExpiresOn] = useState('');
   // Shown only after a first attempt, so that an empty form does not start out red.
   const [errors, setErrors] = useState<ExemptionRequestErrors>({});
-  const { min, max } = allowedExpiryDays(new Date());
+  const { min, max } = allowedExpiryDays(new Date(), maxDays);
 
   const [{ loading, error }, submit] = useAsyncFn(async () => {
-    const found = validateExemptionRequest({ reason, expiresOn });
+    const found = validateExemptionRequest({ reason, expiresOn }, { maxDays });
     setErrors(found);
     if (found.reason || found.expiresOn) {
       return;
@@ -53,7 +55,15 @@ export function RequestExemptionDialog(props: {
       expiresAt: expiresAtFromDay(expiresOn),
     });
     onRequested(exemption);
-  }, [complianceApi, entityRef, check.checkId, reason, expiresOn, onRequested]);
+  }, [
+    complianceApi,
+    entityRef,
+    check.checkId,
+    reason,
+    expiresOn,
+    maxDays,
+    onRequested,
+  ]);
 
   return (
     <Dialog open onClose={onClose} aria-labelledby="request-exemption-title">
@@ -71,7 +81,7 @@ export function RequestExemptionDialog(props: {
           <DialogContentText>
             While an approved exemption lasts, this check counts as exempt
             instead of failing. Someone other than you has to approve it, and it
-            can last at most {MAX_EXEMPTION_DAYS} days.
+            can last at most {formatDays(maxDays)}.
           </DialogContentText>
           {error && (
             <Alert severity="error">

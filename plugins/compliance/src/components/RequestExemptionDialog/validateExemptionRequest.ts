@@ -1,12 +1,4 @@
 /**
- * The longest an exemption may last. The backend has the final word (its
- * `compliance.exemptions.maxDays`); checking here too saves a round trip for the common case.
- *
- * @internal
- */
-export const MAX_EXEMPTION_DAYS = 90;
-
-/**
  * What a person typed into the request form.
  *
  * @internal
@@ -54,40 +46,58 @@ export function toDayString(date: Date): string {
 }
 
 /**
- * The first and last day a person may pick as the expiry date.
+ * A number of days as words: `1 day`, `30 days`.
  *
  * @internal
  */
-export function allowedExpiryDays(now: Date): { min: string; max: string } {
+export function formatDays(days: number): string {
+  return `${days} ${days === 1 ? 'day' : 'days'}`;
+}
+
+/**
+ * The first and last day a person may pick as the expiry date, when an exemption may last
+ * at most `maxDays` days (the backend's `compliance.exemptions.maxDays`).
+ *
+ * @internal
+ */
+export function allowedExpiryDays(
+  now: Date,
+  maxDays: number,
+): { min: string; max: string } {
   const day = (offset: number) =>
     toDayString(
       new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset),
     );
-  return { min: day(1), max: day(MAX_EXEMPTION_DAYS) };
+  // The start of the last day must be within maxDays of now: whole days only.
+  return { min: day(1), max: day(Math.floor(maxDays)) };
 }
 
 /**
  * Checks a request before it is sent: a reason is required, and the expiry must be a day
- * after today and at most {@link MAX_EXEMPTION_DAYS} days away.
+ * after today and at most `maxDays` days away. The backend has the final word; checking
+ * here too saves a round trip for the common case.
  *
  * @internal
  */
 export function validateExemptionRequest(
   input: ExemptionRequestInput,
-  now: Date = new Date(),
+  options: { maxDays: number; now?: Date },
 ): ExemptionRequestErrors {
+  const { maxDays, now = new Date() } = options;
   const errors: ExemptionRequestErrors = {};
   if (!input.reason.trim()) {
     errors.reason = 'Say why this check cannot be met for now.';
   }
   const expiresOn = parseDay(input.expiresOn);
-  const { min, max } = allowedExpiryDays(now);
+  const { min, max } = allowedExpiryDays(now, maxDays);
   if (!expiresOn) {
     errors.expiresOn = 'Pick the day the exemption ends.';
   } else if (input.expiresOn < min) {
     errors.expiresOn = 'The expiry date must be in the future.';
   } else if (input.expiresOn > max) {
-    errors.expiresOn = `An exemption can last at most ${MAX_EXEMPTION_DAYS} days (until ${max}).`;
+    errors.expiresOn = `An exemption can last at most ${formatDays(
+      maxDays,
+    )} (until ${max}).`;
   }
   return errors;
 }

@@ -1,0 +1,1 @@
+export { PermissionButton, deniedReason } from './PermissionButton';
