@@ -132,17 +132,37 @@ export class ComplianceEvaluator {
     };
   }
 
+  /** One context per check and index, shared by every entity the index is used for. */
+  private readonly contexts = new WeakMap<
+    CatalogIndex,
+    Map<ComplianceCheck, CheckContext>
+  >();
+
+  private contextFor(check: ComplianceCheck, index: CatalogIndex) {
+    let byCheck = this.contexts.get(index);
+    if (!byCheck) {
+      byCheck = new Map();
+      this.contexts.set(index, byCheck);
+    }
+    let context = byCheck.get(check);
+    if (!context) {
+      context = {
+        catalog: index,
+        ...this.options.services,
+        options: this.options.checkOptions[check.id] ?? {},
+      };
+      byCheck.set(check, context);
+    }
+    return context;
+  }
+
   private async runCheck(
     check: ComplianceCheck,
     entity: Entity,
     index: CatalogIndex,
   ): Promise<CheckOutcome> {
     try {
-      return await check.evaluate(entity, {
-        catalog: index,
-        ...this.options.services,
-        options: this.options.checkOptions[check.id] ?? {},
-      });
+      return await check.evaluate(entity, this.contextFor(check, index));
     } catch (error) {
       return {
         status: 'error',

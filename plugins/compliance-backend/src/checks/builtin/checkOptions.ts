@@ -27,6 +27,9 @@ export function readNonNegativeIntegerOption(
     : defaultValue;
 }
 
+// A check reads its options once per entity: validated lists are remembered per list.
+const validStringLists = new WeakSet<unknown[]>();
+
 /** A non-empty list of non-empty strings, or the default. @internal */
 export function readStringListOption(
   options: CheckOptions,
@@ -34,9 +37,12 @@ export function readStringListOption(
   defaultValue: readonly string[],
 ): readonly string[] {
   const value = options?.[name];
+  if (!Array.isArray(value)) return defaultValue;
+  if (validStringLists.has(value)) return value as string[];
   const valid =
-    Array.isArray(value) &&
     value.length > 0 &&
     value.every(item => typeof item === 'string' && item.length > 0);
-  return valid ? (value as string[]) : defaultValue;
+  if (!valid) return defaultValue;
+  validStringLists.add(value);
+  return value as string[];
 }

@@ -5,6 +5,7 @@ import type {
 import { fail, notApplicable, pass } from '../outcomes';
 import { readNonNegativeIntegerOption } from './checkOptions';
 import { collectGroupTree } from './collectGroupTree';
+import { perIndexCache } from './perIndexCache';
 import {
   isOneOfKinds,
   KINDS_WITH_OWNER,
@@ -15,19 +16,7 @@ import { resolveOwner } from './resolveReference';
 const DEFAULT_MIN_MEMBERS = 2;
 
 // Thousands of entities share a few hundred owners: count each group's people once per index.
-const staffByIndex = new WeakMap<
-  CatalogIndex,
-  Map<string, { groups: number; members: number }>
->();
-
-function countStaff(catalog: CatalogIndex, groupRef: string) {
-  let cache = staffByIndex.get(catalog);
-  if (!cache) {
-    cache = new Map();
-    staffByIndex.set(catalog, cache);
-  }
-  const cached = cache.get(groupRef);
-  if (cached) return cached;
+const countStaff = perIndexCache((catalog: CatalogIndex, groupRef: string) => {
   const groups = collectGroupTree(catalog, groupRef);
   const members = new Set<string>();
   for (const group of groups) {
@@ -38,10 +27,8 @@ function countStaff(catalog: CatalogIndex, groupRef: string) {
       }
     }
   }
-  const staff = { groups: groups.length, members: members.size };
-  cache.set(groupRef, staff);
-  return staff;
-}
+  return { groups: groups.length, members: members.size };
+});
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;

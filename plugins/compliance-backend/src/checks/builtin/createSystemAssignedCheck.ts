@@ -11,9 +11,20 @@ import {
   resolveOwner,
   resolveReference,
 } from './resolveReference';
+import { perIndexCache } from './perIndexCache';
 import { walkParentChain } from './walkParentChain';
 
 const KINDS_IN_SYSTEMS: readonly string[] = ['Component', 'API', 'Resource'];
+
+/** A group and the groups above it, nearest first; once per group and index. */
+const groupAndAncestors = perIndexCache(
+  (catalog: CatalogIndex, groupRef: string): readonly string[] =>
+    // However the chain ends (root, cycle, dangling parent), the groups walked up to
+    // there are the owner's ancestors; a repeated, missing or non-group parent is not.
+    [...new Set(walkParentChain(catalog, groupRef).chain)].filter(
+      ref => catalog.get(ref)?.kind.toLocaleLowerCase('en-US') === 'group',
+    ),
+);
 
 /**
  * The owner and the groups above it, nearest first. A system may be owned by the entity's
@@ -22,17 +33,12 @@ const KINDS_IN_SYSTEMS: readonly string[] = ['Component', 'API', 'Resource'];
 function ownerAndAncestors(
   catalog: CatalogIndex,
   owner: Extract<ReferenceResolution, { ref: string }>,
-): string[] {
+): readonly string[] {
   if (
     owner.state === 'found' &&
     owner.entity.kind.toLocaleLowerCase('en-US') === 'group'
   ) {
-    // However the chain ends (root, cycle, dangling parent), the groups walked up to
-    // there are the owner's ancestors; a repeated, missing or non-group parent is not.
-    const { chain } = walkParentChain(catalog, owner.ref);
-    return [...new Set(chain)].filter(
-      ref => catalog.get(ref)?.kind.toLocaleLowerCase('en-US') === 'group',
-    );
+    return groupAndAncestors(catalog, owner.ref);
   }
   return [owner.ref];
 }

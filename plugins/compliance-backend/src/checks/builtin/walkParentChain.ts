@@ -1,4 +1,5 @@
 import type { CatalogIndex } from '@runway/plugin-compliance-node';
+import { perIndexCache } from './perIndexCache';
 import { resolveReference } from './resolveReference';
 
 /**
@@ -13,11 +14,11 @@ import { resolveReference } from './resolveReference';
  * @internal
  */
 export type ParentChain =
-  | { end: 'root'; chain: string[] }
-  | { end: 'cycle'; chain: string[]; repeated: string }
+  | { end: 'root'; chain: readonly string[] }
+  | { end: 'cycle'; chain: readonly string[]; repeated: string }
   | {
       end: 'dangling';
-      chain: string[];
+      chain: readonly string[];
       child: string;
       parent: string;
       reason: 'invalid' | 'missing' | 'not-a-group';
@@ -26,14 +27,17 @@ export type ParentChain =
 
 /**
  * Follows `spec.parent` from a group that exists in the catalog up to a root, stopping at
- * the first group seen twice so that cyclic data cannot loop forever.
+ * the first group seen twice so that cyclic data cannot loop forever. Walked once per group
+ * and index: the result is shared, so it is read-only.
  *
  * @internal
  */
-export function walkParentChain(
+export const walkParentChain: (
   catalog: CatalogIndex,
   groupRef: string,
-): ParentChain {
+) => ParentChain = perIndexCache(walk);
+
+function walk(catalog: CatalogIndex, groupRef: string): ParentChain {
   const chain = [groupRef];
   const seen = new Set(chain);
   let current = catalog.get(groupRef);
