@@ -143,9 +143,12 @@ export const compliancePlugin = createBackendPlugin({
           scope: 'global',
           ...config.schedule,
           fn: async () => {
-            const { entities, changes } = await service.sweep();
+            const { entities, changes, durationsMs } = await service.sweep();
+            const phases = Object.entries(durationsMs)
+              .map(([phase, ms]) => `${phase} ${ms}`)
+              .join(', ');
             deps.logger.info(
-              `Compliance sweep evaluated ${entities} entities, ${changes} status change(s)`,
+              `Compliance sweep evaluated ${entities} entities, ${changes} status change(s); ms per phase: ${phases}`,
             );
           },
         });

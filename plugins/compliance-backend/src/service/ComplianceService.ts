@@ -37,6 +37,29 @@ import {
 
 const DAY_MS = 86_400_000;
 
+/** What a sweep did, and where its time went (milliseconds per phase, in order). @internal */
+export type SweepSummary = {
+  entities: number;
+  changes: number;
+  durationsMs: Record<string, number>;
+};
+
+/** Measures consecutive phases: each `end(name)` closes the phase since the previous one. */
+class PhaseTimer {
+  private last = performance.now();
+  private readonly measured: Record<string, number> = {};
+
+  end(phase: string) {
+    const now = performance.now();
+    this.measured[phase] = Math.round(now - this.last);
+    this.last = now;
+  }
+
+  durations(): Record<string, number> {
+    return { ...this.measured };
+  }
+}
+
 /** Called with the status changes of every save, e.g. to notify owners. @internal */
 export type TransitionListener = (
   transitions: StatusTransition[],
@@ -90,17 +113,21 @@ export class ComplianceService {
   }
 
   /** Evaluates every entity in scope. Writes only what changed. */
-  async sweep(): Promise<{ entities: number; changes: number }> {
+  async sweep(): Promise<SweepSummary> {
     const { store, evaluator, catalogIndex } = this.options;
     const now = this.now();
+    const phases = new PhaseTimer();
     await this.expireExemptions(now);
+    phases.end('expire');
     const index = await catalogIndex.refresh();
+    phases.end('read');
     const [approved, externalResults] = await Promise.all([
       store.listExemptions({ status: ['approved'] }),
       store.listExternalResults({}),
     ]);
     const exemptionsByEntity = groupBy(approved, e => e.entityRef);
     const externalByEntity = groupBy(externalResults, r => r.entityRef);
+    phases.end('prepare');
 
     const evaluations = [];
     for (const entity of index.all()) {
@@ -114,12 +141,19 @@ export class ComplianceService {
       });
       evaluations.push(evaluation);
     }
+    phases.end('evaluate');
     const transitions = await store.saveEvaluations(evaluations, {
       now,
       complete: true,
     });
+    phases.end('save');
     await this.options.onTransitions?.(transitions);
-    return { entities: evaluations.length, changes: transitions.length };
+    phases.end('notify');
+    return {
+      entities: evaluations.length,
+      changes: transitions.length,
+      durationsMs: phases.durations(),
+    };
   }
 
   /**
