@@ -4,3 +4,7 @@
  * @packageDocumentation
  */
 export { techdocsModulePrebuild as default } from './module';
+export {
+  TECHDOCS_PUBLISHED_TOPIC,
+  type TechDocsPublishedEventPayload,
+} from './topic';

@@ -4,7 +4,12 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { prebuildTechDocs } from './prebuildTechDocs';
+import {
+  TECHDOCS_PUBLISHED_TOPIC,
+  type TechDocsPublishedEventPayload,
+} from './topic';
 
 /**
  * Builds every entity's TechDocs in the background (local builder), so that docs are in the
@@ -24,8 +29,17 @@ export const techdocsModulePrebuild = createBackendModule({
         auth: coreServices.auth,
         discovery: coreServices.discovery,
         catalog: catalogServiceRef,
+        events: eventsServiceRef,
       },
-      async init({ config, logger, scheduler, auth, discovery, catalog }) {
+      async init({
+        config,
+        logger,
+        scheduler,
+        auth,
+        discovery,
+        catalog,
+        events,
+      }) {
         const localBuilder =
           config.getOptionalString('techdocs.builder') === 'local';
         const enabled =
@@ -54,6 +68,21 @@ export const techdocsModulePrebuild = createBackendModule({
               auth,
               discovery,
               logger,
+              // Announced so that what depends on published docs need not wait for a sweep.
+              onPublished: async ({ entityRef, kind }) => {
+                const eventPayload: TechDocsPublishedEventPayload = {
+                  entityRef,
+                  kind,
+                  publishedAt: new Date().toISOString(),
+                };
+                await events
+                  .publish({ topic: TECHDOCS_PUBLISHED_TOPIC, eventPayload })
+                  .catch(error =>
+                    logger.warn(
+                      `Could not announce the TechDocs of ${entityRef}: ${error}`,
+                    ),
+                  );
+              },
             });
             logger.info(
               `TechDocs prebuild: ${built} up to date${

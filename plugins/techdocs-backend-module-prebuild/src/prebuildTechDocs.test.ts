@@ -54,4 +54,34 @@ describe('prebuildTechDocs', () => {
     ]);
     expect(result).toEqual({ built: 1, failed: ['component:default/broken'] });
   });
+
+  it('announces the docs it built anew, not those that were up to date or failed', async () => {
+    const stream: Record<string, string> = {
+      fresh:
+        'event: log\ndata: "building"\n\nevent: finish\ndata: {"updated":true}\n\n',
+      current: 'event: finish\ndata: {"updated":false}\n\n',
+      broken: 'event: error\ndata: "mkdocs failed"\n\n',
+    };
+    const fetchFn = jest.fn(
+      async (url: string) => new Response(stream[url.split('/').pop()!]),
+    );
+    const published: Array<{ entityRef: string; kind: string }> = [];
+
+    await prebuildTechDocs({
+      catalog: catalogServiceMock({
+        entities: ['fresh', 'current', 'broken'].map(n => entity(n, true)),
+      }),
+      auth: mockServices.auth(),
+      discovery: mockServices.discovery(),
+      logger: mockServices.logger.mock(),
+      fetchFn: fetchFn as unknown as typeof fetch,
+      onPublished: async e => {
+        published.push(e);
+      },
+    });
+
+    expect(published).toEqual([
+      { entityRef: 'component:default/fresh', kind: 'Component' },
+    ]);
+  });
 });

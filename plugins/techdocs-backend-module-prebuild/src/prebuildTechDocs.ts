@@ -12,6 +12,17 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 
 const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 
+/** Whether the sync stream ended with `event: finish` and `{"updated":true}`: a new build. */
+function wasUpdated(body: string): boolean {
+  const finish = /event: finish\ndata: (.*)\n/.exec(body);
+  if (!finish) return false;
+  try {
+    return JSON.parse(finish[1])?.updated === true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Asks the TechDocs backend to sync (build if stale, then publish) the docs of every entity
  * that has a techdocs-ref, one at a time: mkdocs is CPU-heavy and the portal must stay
@@ -25,6 +36,8 @@ export async function prebuildTechDocs(options: {
   discovery: DiscoveryService;
   logger: LoggerService;
   fetchFn?: typeof fetch;
+  /** Called after docs were built and published anew (not when they were up to date). */
+  onPublished?: (entity: { entityRef: string; kind: string }) => Promise<void>;
 }): Promise<{ built: number; failed: string[] }> {
   const { catalog, auth, discovery, logger } = options;
   const fetchFn = options.fetchFn ?? fetch;
@@ -70,6 +83,11 @@ export async function prebuildTechDocs(options: {
         logger.warn(
           `TechDocs prebuild of ${stringifyEntityRef(entity)} failed`,
         );
+      } else if (wasUpdated(body)) {
+        await options.onPublished?.({
+          entityRef: stringifyEntityRef(entity),
+          kind,
+        });
       }
     } catch (error) {
       failed.push(stringifyEntityRef(entity));

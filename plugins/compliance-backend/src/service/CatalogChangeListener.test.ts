@@ -5,6 +5,7 @@ import { ENTITY_CHANGED_TOPIC } from '@runway/plugin-catalog-backend-module-enti
 import type { CatalogIndex } from '@runway/plugin-compliance-node';
 import { InMemoryCatalogIndex } from '../catalog/InMemoryCatalogIndex';
 import { group, user } from '../testing/testBackend';
+import { TECHDOCS_PUBLISHED_TOPIC } from '@runway/plugin-techdocs-backend-module-prebuild';
 import { CatalogChangeListener } from './CatalogChangeListener';
 
 const component = (name: string, spec: Record<string, unknown>): Entity => ({
@@ -259,6 +260,48 @@ describe('CatalogChangeListener', () => {
     expect(compliance.evaluate).toHaveBeenCalledWith(
       'component:default/checkout',
     );
+  });
+
+  it('re-evaluates an entity whose TechDocs were published, each time', async () => {
+    const events = mockServices.events();
+    const { compliance } = setup();
+    const listener = new CatalogChangeListener({
+      events,
+      logger: mockServices.logger.mock(),
+      compliance,
+      catalogIndex: { refresh: jest.fn() },
+      kinds: ['component'],
+      delayMs: DELAY,
+    });
+    await listener.subscribe();
+    const publish = (publishedAt: string) =>
+      events.publish({
+        topic: TECHDOCS_PUBLISHED_TOPIC,
+        eventPayload: {
+          entityRef: 'component:default/checkout',
+          kind: 'Component',
+          publishedAt,
+        },
+      });
+
+    await publish('2026-11-25T10:00:00.000Z');
+    await jest.advanceTimersByTimeAsync(DELAY);
+    await listener.idle();
+    await publish('2026-11-25T11:00:00.000Z');
+    await jest.advanceTimersByTimeAsync(DELAY);
+    await listener.idle();
+    expect(compliance.evaluate).toHaveBeenCalledTimes(2);
+    expect(compliance.evaluate).toHaveBeenCalledWith(
+      'component:default/checkout',
+    );
+
+    await events.publish({
+      topic: TECHDOCS_PUBLISHED_TOPIC,
+      eventPayload: { entityRef: 'component:default/checkout' },
+    });
+    await jest.advanceTimersByTimeAsync(DELAY);
+    await listener.idle();
+    expect(compliance.evaluate).toHaveBeenCalledTimes(2);
   });
 
   it('drops the pending batch when stopped', async () => {

@@ -12,6 +12,10 @@ import {
   type EntityChangedEventPayload,
 } from '@runway/plugin-catalog-backend-module-entity-changes';
 import type { CatalogIndex } from '@runway/plugin-compliance-node';
+import {
+  TECHDOCS_PUBLISHED_TOPIC,
+  type TechDocsPublishedEventPayload,
+} from '@runway/plugin-techdocs-backend-module-prebuild';
 import { walkParentChain } from '../checks/builtin/walkParentChain';
 import type { CatalogIndexProvider } from './CatalogIndexProvider';
 import type { ComplianceService } from './ComplianceService';
@@ -64,9 +68,35 @@ export class CatalogChangeListener {
   async subscribe(): Promise<void> {
     await this.options.events.subscribe({
       id: 'entity-changes',
-      topics: [ENTITY_CHANGED_TOPIC],
+      topics: [ENTITY_CHANGED_TOPIC, TECHDOCS_PUBLISHED_TOPIC],
       // Returns at once: the catalog waits for local subscribers while it processes.
-      onEvent: async ({ eventPayload }) => this.onChange(eventPayload),
+      onEvent: async ({ topic, eventPayload }) =>
+        topic === TECHDOCS_PUBLISHED_TOPIC
+          ? this.onDocsPublished(eventPayload)
+          : this.onChange(eventPayload),
+    });
+  }
+
+  /**
+   * Published TechDocs change what `docs.techdocs-present` finds, not the entity: the
+   * entity is evaluated again as if it had changed.
+   */
+  onDocsPublished(payload: unknown): void {
+    const published = payload as Partial<TechDocsPublishedEventPayload>;
+    if (
+      typeof published?.entityRef !== 'string' ||
+      typeof published.kind !== 'string' ||
+      typeof published.publishedAt !== 'string'
+    ) {
+      this.options.logger.debug(
+        `Ignoring a malformed ${TECHDOCS_PUBLISHED_TOPIC} event`,
+      );
+      return;
+    }
+    this.onChange({
+      entityRef: published.entityRef,
+      kind: published.kind,
+      hash: `techdocs-published@${published.publishedAt}`,
     });
   }
 
