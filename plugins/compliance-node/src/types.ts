@@ -71,5 +71,13 @@ export interface ComplianceCheck {
   id: string;
   title: string;
   description: string;
-  evaluate(entity: Entity, context: CheckContext): Promise<CheckOutcome>;
+  /**
+   * The outcome for one entity. Checks that only look at the catalog can answer at once
+   * (a sweep runs every check for every entity, and promises add up); checks that read
+   * (CODEOWNERS, TechDocs, other systems) return a promise.
+   */
+  evaluate(
+    entity: Entity,
+    context: CheckContext,
+  ): CheckOutcome | Promise<CheckOutcome>;
 }

@@ -1,6 +1,10 @@
 // Helpers for the checks' tests. Production code must not import this file.
 import type { Entity } from '@backstage/catalog-model';
-import type { CheckContext } from '@runway/plugin-compliance-node';
+import type {
+  CheckContext,
+  CheckOutcome,
+  ComplianceCheck,
+} from '@runway/plugin-compliance-node';
 import { InMemoryCatalogIndex } from '../catalog/InMemoryCatalogIndex';
 
 /** Builds an entity; `metadata` is merged over `{ name }`. @internal */
@@ -76,4 +80,17 @@ export function createTestContext(
       (options.publishedDocs ?? []).includes(ref),
     options: options.options ?? {},
   };
+}
+
+/**
+ * A check's outcome as a promise, whether the check answers at once or asynchronously (a
+ * throw becomes a rejection), so tests can use `resolves` and `rejects` alike.
+ *
+ * @internal
+ */
+export function outcomeOf(
+  check: ComplianceCheck,
+  ...args: Parameters<ComplianceCheck['evaluate']>
+): Promise<CheckOutcome> {
+  return Promise.resolve().then(() => check.evaluate(...args));
 }

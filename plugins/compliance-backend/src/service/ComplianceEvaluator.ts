@@ -16,6 +16,19 @@ import type { EntityEvaluation } from '../database/ComplianceStore';
 import type { ExternalCheckDefinition, LevelDefinition } from '../config';
 import { computeLevel } from './levels';
 
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as Promise<T> | undefined)?.then === 'function';
+}
+
+/** What a check that threw reports. */
+function errorOutcome(error: unknown): CheckOutcome {
+  return {
+    status: 'error',
+    message: `The check could not be evaluated: ${(error as Error).message}`,
+    remediation: 'Re-evaluate later; if it persists, ask the platform team.',
+  };
+}
+
 /** A check with where it came from, for listing. @internal */
 export type RegisteredCheck = {
   check: ComplianceCheck;
@@ -91,12 +104,13 @@ export class ComplianceEvaluator {
     const refs = this.relatedRefs(entity, input.index);
 
     // The checks of one entity are independent: those that read (CODEOWNERS, TechDocs) wait
-    // together, and the rest cost one await per entity instead of one per check.
-    const checkOutcomes = await Promise.all(
-      this.options.checks.map(({ check }) =>
-        this.runCheck(check, entity, input.index),
-      ),
+    // together, and those that answer at once cost no promise at all.
+    const answers = this.options.checks.map(({ check }) =>
+      this.runCheck(check, entity, input.index),
     );
+    const checkOutcomes = answers.some(isPromise)
+      ? await Promise.all(answers)
+      : (answers as CheckOutcome[]);
     const outcomes: Array<{
       id: string;
       title: string;
@@ -156,22 +170,16 @@ export class ComplianceEvaluator {
     return context;
   }
 
-  private async runCheck(
+  private runCheck(
     check: ComplianceCheck,
     entity: Entity,
     index: CatalogIndex,
-  ): Promise<CheckOutcome> {
+  ): CheckOutcome | Promise<CheckOutcome> {
     try {
-      return await check.evaluate(entity, this.contextFor(check, index));
+      const outcome = check.evaluate(entity, this.contextFor(check, index));
+      return isPromise(outcome) ? outcome.catch(errorOutcome) : outcome;
     } catch (error) {
-      return {
-        status: 'error',
-        message: `The check could not be evaluated: ${
-          (error as Error).message
-        }`,
-        remediation:
-          'Re-evaluate later; if it persists, ask the platform team.',
-      };
+      return errorOutcome(error);
     }
   }
 

@@ -1,4 +1,10 @@
-import { component, createTestContext, group, user } from '../testUtils';
+import {
+  component,
+  createTestContext,
+  group,
+  outcomeOf,
+  user,
+} from '../testUtils';
 import { createCodeownersMatchCheck } from './createCodeownersMatchCheck';
 
 const SOURCE = 'https://github.com/acme/billing/tree/main/';
@@ -23,7 +29,7 @@ describe('ownership.codeowners-match', () => {
       [`${SOURCE}CODEOWNERS`]: '* @acme/team-billing\n',
     });
     await expect(
-      check.evaluate(billing('team-billing'), context),
+      outcomeOf(check, billing('team-billing'), context),
     ).resolves.toEqual({
       status: 'pass',
       message: `CODEOWNERS rule '*' (line 1 of ${SOURCE}CODEOWNERS) names @acme/team-billing, matching the owner group:default/team-billing`,
@@ -34,7 +40,7 @@ describe('ownership.codeowners-match', () => {
   it('passes for a user owner named by @user', async () => {
     const context = withFiles({ [`${SOURCE}CODEOWNERS`]: '* @jane' });
     await expect(
-      check.evaluate(billing('user:jane'), context),
+      outcomeOf(check, billing('user:jane'), context),
     ).resolves.toMatchObject({ status: 'pass' });
   });
 
@@ -44,7 +50,7 @@ describe('ownership.codeowners-match', () => {
         '# owners\n* @acme/team-payments @jane billing@acme.example\n',
     });
     await expect(
-      check.evaluate(billing('team-billing'), context),
+      outcomeOf(check, billing('team-billing'), context),
     ).resolves.toEqual({
       status: 'fail',
       message: `CODEOWNERS rule '*' (line 2 of ${SOURCE}CODEOWNERS) names @acme/team-payments, @jane, billing@acme.example, but the owner is group:default/team-billing (expected @<org>/team-billing)`,
@@ -61,7 +67,7 @@ describe('ownership.codeowners-match', () => {
       ].join('\n'),
     });
     await expect(
-      check.evaluate(billing('team-billing'), agreeing),
+      outcomeOf(check, billing('team-billing'), agreeing),
     ).resolves.toMatchObject({
       status: 'pass',
       message: expect.stringContaining("rule '*.yaml' (line 2"),
@@ -74,7 +80,7 @@ describe('ownership.codeowners-match', () => {
       ].join('\n'),
     });
     await expect(
-      check.evaluate(billing('team-billing'), overridden),
+      outcomeOf(check, billing('team-billing'), overridden),
     ).resolves.toMatchObject({
       status: 'fail',
       message: expect.stringContaining("rule 'catalog-info.yaml' (line 2 of"),
@@ -86,7 +92,7 @@ describe('ownership.codeowners-match', () => {
       [`${SOURCE}CODEOWNERS`]: '* @acme/team-billing\ncatalog-info.yaml\n',
     });
     await expect(
-      check.evaluate(billing('team-billing'), context),
+      outcomeOf(check, billing('team-billing'), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message: `CODEOWNERS rule 'catalog-info.yaml' (line 2 of ${SOURCE}CODEOWNERS) assigns no owners, but the owner is group:default/team-billing (expected @<org>/team-billing)`,
@@ -98,7 +104,7 @@ describe('ownership.codeowners-match', () => {
       [`${SOURCE}CODEOWNERS`]: '/docs/ @acme/team-billing',
     });
     await expect(
-      check.evaluate(billing('team-billing'), context),
+      outcomeOf(check, billing('team-billing'), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message: `No rule in ${SOURCE}CODEOWNERS matches catalog-info.yaml; expected one naming the owner group:default/team-billing`,
@@ -116,7 +122,7 @@ describe('ownership.codeowners-match', () => {
       [`${mono}CODEOWNERS`]:
         '* @acme/platform\n/services/billing/ @acme/team-billing',
     });
-    await expect(check.evaluate(entity, context)).resolves.toMatchObject({
+    await expect(outcomeOf(check, entity, context)).resolves.toMatchObject({
       status: 'pass',
       message: expect.stringContaining("rule '/services/billing/'"),
     });
@@ -128,7 +134,7 @@ describe('ownership.codeowners-match', () => {
       [`${SOURCE}docs/CODEOWNERS`]: '* @acme/other',
     });
     await expect(
-      check.evaluate(billing('team-billing'), context),
+      outcomeOf(check, billing('team-billing'), context),
     ).resolves.toMatchObject({
       status: 'pass',
       message: expect.stringContaining(`${SOURCE}.github/CODEOWNERS`),
@@ -142,13 +148,13 @@ describe('ownership.codeowners-match', () => {
       [`${SOURCE}docs/CODEOWNERS`]: '* @acme/team-billing',
     });
     await expect(
-      check.evaluate(billing('team-billing'), docsOnly),
+      outcomeOf(check, billing('team-billing'), docsOnly),
     ).resolves.toMatchObject({ status: 'pass' });
   });
 
   it('fails when there is no CODEOWNERS file, naming where it looked', async () => {
     await expect(
-      check.evaluate(billing('team-billing'), withFiles({})),
+      outcomeOf(check, billing('team-billing'), withFiles({})),
     ).resolves.toEqual({
       status: 'fail',
       message: `No CODEOWNERS file found at ${SOURCE}CODEOWNERS, ${SOURCE}.github/CODEOWNERS or ${SOURCE}docs/CODEOWNERS`,
@@ -166,7 +172,7 @@ describe('ownership.codeowners-match', () => {
       'backstage.io/managed-by-location':
         'url:https://github.com/acme/billing/blob/main/catalog-info.yaml',
     });
-    await expect(check.evaluate(entity, context)).resolves.toMatchObject({
+    await expect(outcomeOf(check, entity, context)).resolves.toMatchObject({
       status: 'pass',
     });
   });
@@ -179,7 +185,7 @@ describe('ownership.codeowners-match', () => {
     ];
     for (const annotations of withoutUrlSource) {
       await expect(
-        check.evaluate(billing('team-billing', annotations), context),
+        outcomeOf(check, billing('team-billing', annotations), context),
       ).resolves.toMatchObject({ status: 'not-applicable' });
     }
     expect(context.readUrl).not.toHaveBeenCalled();
@@ -188,10 +194,10 @@ describe('ownership.codeowners-match', () => {
   it('is not applicable without an owner or for unowned kinds', async () => {
     const context = withFiles({});
     await expect(
-      check.evaluate(billing(undefined), context),
+      outcomeOf(check, billing(undefined), context),
     ).resolves.toMatchObject({ status: 'not-applicable' });
     await expect(
-      check.evaluate(group('team-billing'), context),
+      outcomeOf(check, group('team-billing'), context),
     ).resolves.toMatchObject({ status: 'not-applicable' });
   });
 
@@ -201,7 +207,7 @@ describe('ownership.codeowners-match', () => {
       [`${SOURCE}.github/CODEOWNERS`]: '* @acme/team-billing',
     });
     await expect(
-      check.evaluate(billing('team-billing'), context),
+      outcomeOf(check, billing('team-billing'), context),
     ).resolves.toEqual({
       status: 'error',
       message: `Could not read ${SOURCE}CODEOWNERS: 403 rate limited`,
@@ -212,7 +218,7 @@ describe('ownership.codeowners-match', () => {
   it('compares with the owner even when it is not in the catalog', async () => {
     const context = withFiles({ [`${SOURCE}CODEOWNERS`]: '* @acme/ghost' });
     await expect(
-      check.evaluate(billing('ghost'), context),
+      outcomeOf(check, billing('ghost'), context),
     ).resolves.toMatchObject({ status: 'pass' });
   });
 });

@@ -1,4 +1,4 @@
-import { component, createTestContext, entity } from '../testUtils';
+import { component, createTestContext, entity, outcomeOf } from '../testUtils';
 import { createLifecycleValidCheck } from './createLifecycleValidCheck';
 
 describe('metadata.lifecycle-valid', () => {
@@ -11,7 +11,7 @@ describe('metadata.lifecycle-valid', () => {
     'passes %s by default',
     async lifecycle => {
       await expect(
-        check.evaluate(withLifecycle(lifecycle), context),
+        outcomeOf(check, withLifecycle(lifecycle), context),
       ).resolves.toEqual({
         status: 'pass',
         message: `Lifecycle '${lifecycle}' is one of experimental, production, deprecated`,
@@ -21,7 +21,7 @@ describe('metadata.lifecycle-valid', () => {
 
   it('fails an unknown lifecycle, naming it and the allowed ones', async () => {
     await expect(
-      check.evaluate(withLifecycle('beta'), context),
+      outcomeOf(check, withLifecycle('beta'), context),
     ).resolves.toEqual({
       status: 'fail',
       message:
@@ -30,10 +30,10 @@ describe('metadata.lifecycle-valid', () => {
         'Set spec.lifecycle to one of experimental, production, deprecated.',
     });
     await expect(
-      check.evaluate(withLifecycle('Production'), context),
+      outcomeOf(check, withLifecycle('Production'), context),
     ).resolves.toMatchObject({ status: 'fail' });
     await expect(
-      check.evaluate(withLifecycle(3), context),
+      outcomeOf(check, withLifecycle(3), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message: 'Lifecycle 3 is not one of experimental, production, deprecated',
@@ -44,7 +44,7 @@ describe('metadata.lifecycle-valid', () => {
     'fails a missing lifecycle (%j)',
     async lifecycle => {
       await expect(
-        check.evaluate(withLifecycle(lifecycle), context),
+        outcomeOf(check, withLifecycle(lifecycle), context),
       ).resolves.toMatchObject({
         status: 'fail',
         message:
@@ -58,10 +58,10 @@ describe('metadata.lifecycle-valid', () => {
       options: { lifecycles: ['alpha', 'ga'] },
     });
     await expect(
-      check.evaluate(withLifecycle('ga'), custom),
+      outcomeOf(check, withLifecycle('ga'), custom),
     ).resolves.toMatchObject({ status: 'pass' });
     await expect(
-      check.evaluate(withLifecycle('production'), custom),
+      outcomeOf(check, withLifecycle('production'), custom),
     ).resolves.toMatchObject({
       status: 'fail',
       message: "Lifecycle 'production' is not one of alpha, ga",
@@ -73,20 +73,20 @@ describe('metadata.lifecycle-valid', () => {
     async lifecycles => {
       const misconfigured = createTestContext({ options: { lifecycles } });
       await expect(
-        check.evaluate(withLifecycle('experimental'), misconfigured),
+        outcomeOf(check, withLifecycle('experimental'), misconfigured),
       ).resolves.toMatchObject({ status: 'pass' });
     },
   );
 
   it('applies to APIs but not to Resources (which have no lifecycle) or Systems', async () => {
     await expect(
-      check.evaluate(entity('API', 'a', { lifecycle: 'beta' }), context),
+      outcomeOf(check, entity('API', 'a', { lifecycle: 'beta' }), context),
     ).resolves.toMatchObject({ status: 'fail' });
     await expect(
-      check.evaluate(entity('Resource', 'r'), context),
+      outcomeOf(check, entity('Resource', 'r'), context),
     ).resolves.toMatchObject({ status: 'not-applicable' });
     await expect(
-      check.evaluate(entity('System', 's'), context),
+      outcomeOf(check, entity('System', 's'), context),
     ).resolves.toMatchObject({ status: 'not-applicable' });
   });
 });

@@ -24,7 +24,7 @@ export function createLifecycleValidCheck(): ComplianceCheck {
     title: 'Lifecycle is valid',
     description:
       'spec.lifecycle is one of the agreed lifecycles, so that filters and gates can rely on it.',
-    async evaluate(entity, { options }) {
+    evaluate(entity, { options }) {
       if (!isOneOfKinds(entity, KINDS_WITH_LIFECYCLE)) {
         return notApplicable(
           kindNotCoveredMessage(entity, KINDS_WITH_LIFECYCLE),

@@ -1,4 +1,10 @@
-import { component, createTestContext, entity, group } from '../testUtils';
+import {
+  component,
+  createTestContext,
+  entity,
+  group,
+  outcomeOf,
+} from '../testUtils';
 import { createOwnerDeclaredCheck } from './createOwnerDeclaredCheck';
 
 describe('ownership.owner-declared', () => {
@@ -7,7 +13,11 @@ describe('ownership.owner-declared', () => {
 
   it('passes when spec.owner is a non-empty string', async () => {
     await expect(
-      check.evaluate(component('billing', { owner: 'team-billing' }), context),
+      outcomeOf(
+        check,
+        component('billing', { owner: 'team-billing' }),
+        context,
+      ),
     ).resolves.toEqual({
       status: 'pass',
       message: "Owner is declared as 'team-billing'",
@@ -21,7 +31,8 @@ describe('ownership.owner-declared', () => {
     [42, 'spec.owner is a number (42), not an entity reference'],
     [['a', 'b'], 'spec.owner is a list (["a","b"]), not an entity reference'],
   ])('fails when spec.owner is %j', async (owner, message) => {
-    const outcome = await check.evaluate(
+    const outcome = await outcomeOf(
+      check,
       component('billing', { owner }),
       context,
     );
@@ -35,7 +46,7 @@ describe('ownership.owner-declared', () => {
   it.each(['API', 'Resource', 'System', 'Domain', 'Template', 'component'])(
     'applies to kind %s',
     async kind => {
-      const outcome = await check.evaluate(entity(kind, 'x'), context);
+      const outcome = await outcomeOf(check, entity(kind, 'x'), context);
       expect(outcome.status).toBe('fail');
     },
   );
@@ -43,7 +54,7 @@ describe('ownership.owner-declared', () => {
   it.each(['Group', 'User', 'Location'])(
     'does not apply to kind %s',
     async kind => {
-      const outcome = await check.evaluate(entity(kind, 'x'), context);
+      const outcome = await outcomeOf(check, entity(kind, 'x'), context);
       expect(outcome).toEqual({
         status: 'not-applicable',
         message: `Kind ${kind} is not checked; the check applies to Component, API, Resource, System, Domain, Template`,
@@ -52,7 +63,8 @@ describe('ownership.owner-declared', () => {
   );
 
   it('does not look at the catalog', async () => {
-    const outcome = await check.evaluate(
+    const outcome = await outcomeOf(
+      check,
       component('billing', { owner: 'ghost' }),
       createTestContext({ entities: [group('team-billing')] }),
     );

@@ -30,7 +30,7 @@ export function createOwnerDeclaredCheck(): ComplianceCheck {
     title: 'Owner declared',
     description:
       'The entity names its owner in spec.owner, so that someone is accountable for it.',
-    async evaluate(entity) {
+    evaluate(entity) {
       if (!isOneOfKinds(entity, KINDS_WITH_OWNER)) {
         return notApplicable(kindNotCoveredMessage(entity, KINDS_WITH_OWNER));
       }

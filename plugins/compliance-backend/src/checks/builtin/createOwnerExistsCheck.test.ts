@@ -3,6 +3,7 @@ import {
   createTestContext,
   entity,
   group,
+  outcomeOf,
   user,
 } from '../testUtils';
 import { createOwnerExistsCheck } from './createOwnerExistsCheck';
@@ -25,7 +26,7 @@ describe('ownership.owner-exists', () => {
     ['infra/ops', 'group:infra/ops'],
   ])('passes when owner %s exists', async (owner, ref) => {
     await expect(
-      check.evaluate(component('billing', { owner }), context),
+      outcomeOf(check, component('billing', { owner }), context),
     ).resolves.toEqual({
       status: 'pass',
       message: `Owner ${ref} exists in the catalog`,
@@ -34,7 +35,11 @@ describe('ownership.owner-exists', () => {
 
   it('fails naming the missing owner', async () => {
     await expect(
-      check.evaluate(component('billing', { owner: 'team-payments' }), context),
+      outcomeOf(
+        check,
+        component('billing', { owner: 'team-payments' }),
+        context,
+      ),
     ).resolves.toEqual({
       status: 'fail',
       message:
@@ -51,7 +56,7 @@ describe('ownership.owner-exists', () => {
       { owner: 'team-billing' },
       { namespace: 'infra' },
     );
-    const outcome = await check.evaluate(inInfra, context);
+    const outcome = await outcomeOf(check, inInfra, context);
     expect(outcome).toMatchObject({
       status: 'fail',
       message: 'Owner group:infra/team-billing does not exist in the catalog',
@@ -62,14 +67,14 @@ describe('ownership.owner-exists', () => {
       { owner: 'ops' },
       { namespace: 'infra' },
     );
-    await expect(check.evaluate(opsOwned, context)).resolves.toMatchObject({
+    await expect(outcomeOf(check, opsOwned, context)).resolves.toMatchObject({
       status: 'pass',
     });
   });
 
   it('fails when the owner is not a valid reference', async () => {
     await expect(
-      check.evaluate(component('billing', { owner: 'group:' }), context),
+      outcomeOf(check, component('billing', { owner: 'group:' }), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message: "Owner 'group:' is not a valid entity reference",
@@ -78,10 +83,10 @@ describe('ownership.owner-exists', () => {
 
   it('is not applicable without an owner or for unowned kinds', async () => {
     await expect(
-      check.evaluate(component('billing'), context),
+      outcomeOf(check, component('billing'), context),
     ).resolves.toMatchObject({ status: 'not-applicable' });
     await expect(
-      check.evaluate(group('team-a', 'ghost'), context),
+      outcomeOf(check, group('team-a', 'ghost'), context),
     ).resolves.toMatchObject({ status: 'not-applicable' });
   });
 });

@@ -19,7 +19,7 @@ export function createOwnerExistsCheck(): ComplianceCheck {
     title: 'Owner exists',
     description:
       'The owner named in spec.owner is an entity in the catalog, not a typo or a team that was dissolved.',
-    async evaluate(entity, { catalog }) {
+    evaluate(entity, { catalog }) {
       if (!isOneOfKinds(entity, KINDS_WITH_OWNER)) {
         return notApplicable(kindNotCoveredMessage(entity, KINDS_WITH_OWNER));
       }

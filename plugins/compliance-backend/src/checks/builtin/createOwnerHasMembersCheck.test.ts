@@ -1,5 +1,11 @@
 import type { CheckContext } from '@runway/plugin-compliance-node';
-import { component, createTestContext, group, user } from '../testUtils';
+import {
+  component,
+  createTestContext,
+  group,
+  outcomeOf,
+  user,
+} from '../testUtils';
 import { createOwnerHasMembersCheck } from './createOwnerHasMembersCheck';
 
 describe('ownership.owner-has-members', () => {
@@ -8,12 +14,14 @@ describe('ownership.owner-has-members', () => {
 
   it('fails for an empty team, naming the count and the minimum', async () => {
     const context = createTestContext({ entities: [group('team-a')] });
-    await expect(check.evaluate(ownedBy('team-a'), context)).resolves.toEqual({
-      status: 'fail',
-      message:
-        'Owner group:default/team-a has 0 members, fewer than the minimum of 2',
-      remediation: expect.stringContaining('at least 2'),
-    });
+    await expect(outcomeOf(check, ownedBy('team-a'), context)).resolves.toEqual(
+      {
+        status: 'fail',
+        message:
+          'Owner group:default/team-a has 0 members, fewer than the minimum of 2',
+        remediation: expect.stringContaining('at least 2'),
+      },
+    );
   });
 
   it('passes with enough direct members', async () => {
@@ -24,11 +32,13 @@ describe('ownership.owner-has-members', () => {
         user('joe', ['team-a']),
       ],
     });
-    await expect(check.evaluate(ownedBy('team-a'), context)).resolves.toEqual({
-      status: 'pass',
-      message:
-        'Owner group:default/team-a has 2 members, at least the minimum of 2',
-    });
+    await expect(outcomeOf(check, ownedBy('team-a'), context)).resolves.toEqual(
+      {
+        status: 'pass',
+        message:
+          'Owner group:default/team-a has 2 members, at least the minimum of 2',
+      },
+    );
   });
 
   it('counts members of sub-teams, each person once', async () => {
@@ -41,13 +51,13 @@ describe('ownership.owner-has-members', () => {
         user('joe', ['team-a-1', 'dept']),
       ],
     });
-    await expect(check.evaluate(ownedBy('dept'), context)).resolves.toEqual({
+    await expect(outcomeOf(check, ownedBy('dept'), context)).resolves.toEqual({
       status: 'pass',
       message:
         'Owner group:default/dept has 2 members (counting its 2 sub-teams), at least the minimum of 2',
     });
     await expect(
-      check.evaluate(ownedBy('team-a'), context),
+      outcomeOf(check, ownedBy('team-a'), context),
     ).resolves.toMatchObject({
       status: 'pass',
       message:
@@ -67,7 +77,7 @@ describe('ownership.owner-has-members', () => {
       ],
     });
     await expect(
-      check.evaluate(ownedBy('team-a'), context),
+      outcomeOf(check, ownedBy('team-a'), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message:
@@ -96,7 +106,7 @@ describe('ownership.owner-has-members', () => {
       },
     };
     await expect(
-      check.evaluate(ownedBy('team-a'), context),
+      outcomeOf(check, ownedBy('team-a'), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message:
@@ -114,14 +124,14 @@ describe('ownership.owner-has-members', () => {
       ],
     });
     await expect(
-      check.evaluate(ownedBy('team-a'), context),
+      outcomeOf(check, ownedBy('team-a'), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message:
         'Owner group:default/team-a has 1 member (counting its 1 sub-team), fewer than the minimum of 2',
     });
     await expect(
-      check.evaluate(ownedBy('solo'), context),
+      outcomeOf(check, ownedBy('solo'), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message:
@@ -132,7 +142,8 @@ describe('ownership.owner-has-members', () => {
   it('uses the minMembers option', async () => {
     const entities = [group('team-a'), user('jane', ['team-a'])];
     await expect(
-      check.evaluate(
+      outcomeOf(
+        check,
         ownedBy('team-a'),
         createTestContext({ entities, options: { minMembers: 1 } }),
       ),
@@ -142,7 +153,8 @@ describe('ownership.owner-has-members', () => {
         'Owner group:default/team-a has 1 member, at least the minimum of 1',
     });
     await expect(
-      check.evaluate(
+      outcomeOf(
+        check,
         ownedBy('team-a'),
         createTestContext({ entities, options: { minMembers: 3 } }),
       ),
@@ -160,7 +172,7 @@ describe('ownership.owner-has-members', () => {
         options: { minMembers },
       });
       await expect(
-        check.evaluate(ownedBy('team-a'), context),
+        outcomeOf(check, ownedBy('team-a'), context),
       ).resolves.toMatchObject({
         message:
           'Owner group:default/team-a has 1 member, fewer than the minimum of 2',
@@ -172,7 +184,7 @@ describe('ownership.owner-has-members', () => {
     const context = createTestContext({ entities: [user('jane')] });
     for (const owner of ['ghost', 'user:jane']) {
       await expect(
-        check.evaluate(ownedBy(owner), context),
+        outcomeOf(check, ownedBy(owner), context),
       ).resolves.toMatchObject({ status: 'not-applicable' });
     }
   });

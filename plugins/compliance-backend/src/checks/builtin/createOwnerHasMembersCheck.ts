@@ -47,7 +47,7 @@ export function createOwnerHasMembersCheck(): ComplianceCheck {
     title: 'Owning team is staffed',
     description:
       'The owning group, counting its sub-teams, has enough members in the catalog to be reachable.',
-    async evaluate(entity, { catalog, options }) {
+    evaluate(entity, { catalog, options }) {
       if (!isOneOfKinds(entity, KINDS_WITH_OWNER)) {
         return notApplicable(kindNotCoveredMessage(entity, KINDS_WITH_OWNER));
       }

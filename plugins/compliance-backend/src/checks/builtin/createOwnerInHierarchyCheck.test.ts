@@ -1,4 +1,10 @@
-import { component, createTestContext, group, user } from '../testUtils';
+import {
+  component,
+  createTestContext,
+  group,
+  outcomeOf,
+  user,
+} from '../testUtils';
 import { createOwnerInHierarchyCheck } from './createOwnerInHierarchyCheck';
 
 describe('ownership.owner-in-hierarchy', () => {
@@ -21,15 +27,17 @@ describe('ownership.owner-in-hierarchy', () => {
   });
 
   it('passes when the owner reaches a root group, naming the chain', async () => {
-    await expect(check.evaluate(ownedBy('team-a'), context)).resolves.toEqual({
-      status: 'pass',
-      message:
-        'Owner group:default/team-a reaches the root group group:default/org: group:default/team-a → group:default/eng → group:default/org',
-    });
+    await expect(outcomeOf(check, ownedBy('team-a'), context)).resolves.toEqual(
+      {
+        status: 'pass',
+        message:
+          'Owner group:default/team-a reaches the root group group:default/org: group:default/team-a → group:default/eng → group:default/org',
+      },
+    );
   });
 
   it('passes when the owner is a root group itself', async () => {
-    await expect(check.evaluate(ownedBy('org'), context)).resolves.toEqual({
+    await expect(outcomeOf(check, ownedBy('org'), context)).resolves.toEqual({
       status: 'pass',
       message:
         'Owner group:default/org is itself a root group (no spec.parent)',
@@ -37,14 +45,16 @@ describe('ownership.owner-in-hierarchy', () => {
   });
 
   it('fails on a cycle, naming it', async () => {
-    await expect(check.evaluate(ownedBy('loop-a'), context)).resolves.toEqual({
-      status: 'fail',
-      message:
-        'The parent chain of owner group:default/loop-a has a cycle: group:default/loop-a → group:default/loop-b → group:default/loop-a',
-      remediation: expect.stringContaining('Break the cycle'),
-    });
+    await expect(outcomeOf(check, ownedBy('loop-a'), context)).resolves.toEqual(
+      {
+        status: 'fail',
+        message:
+          'The parent chain of owner group:default/loop-a has a cycle: group:default/loop-a → group:default/loop-b → group:default/loop-a',
+        remediation: expect.stringContaining('Break the cycle'),
+      },
+    );
     await expect(
-      check.evaluate(ownedBy('under-loop'), context),
+      outcomeOf(check, ownedBy('under-loop'), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message:
@@ -54,7 +64,7 @@ describe('ownership.owner-in-hierarchy', () => {
 
   it('fails on a group that is its own parent', async () => {
     await expect(
-      check.evaluate(ownedBy('self'), context),
+      outcomeOf(check, ownedBy('self'), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message:
@@ -63,25 +73,27 @@ describe('ownership.owner-in-hierarchy', () => {
   });
 
   it('fails on a dangling parent, naming it', async () => {
-    await expect(check.evaluate(ownedBy('orphan'), context)).resolves.toEqual({
-      status: 'fail',
-      message:
-        'Group group:default/orphan names parent group:default/disbanded, which does not exist in the catalog (chain: group:default/orphan → group:default/disbanded)',
-      remediation:
-        'Register group:default/disbanded in the catalog, or set spec.parent of group:default/orphan to a group that exists.',
-    });
+    await expect(outcomeOf(check, ownedBy('orphan'), context)).resolves.toEqual(
+      {
+        status: 'fail',
+        message:
+          'Group group:default/orphan names parent group:default/disbanded, which does not exist in the catalog (chain: group:default/orphan → group:default/disbanded)',
+        remediation:
+          'Register group:default/disbanded in the catalog, or set spec.parent of group:default/orphan to a group that exists.',
+      },
+    );
   });
 
   it('fails on a parent that is not a valid reference or not a group', async () => {
     await expect(
-      check.evaluate(ownedBy('broken'), context),
+      outcomeOf(check, ownedBy('broken'), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message:
         "Group group:default/broken has spec.parent 'group:', which is not a valid entity reference (chain: group:default/broken)",
     });
     await expect(
-      check.evaluate(ownedBy('odd'), context),
+      outcomeOf(check, ownedBy('odd'), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message:
@@ -92,7 +104,7 @@ describe('ownership.owner-in-hierarchy', () => {
   it('is not applicable when the owner is missing or not a group', async () => {
     for (const owner of ['ghost', 'user:jane']) {
       await expect(
-        check.evaluate(ownedBy(owner), context),
+        outcomeOf(check, ownedBy(owner), context),
       ).resolves.toMatchObject({ status: 'not-applicable' });
     }
   });

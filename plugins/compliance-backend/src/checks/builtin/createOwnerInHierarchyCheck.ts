@@ -21,7 +21,7 @@ export function createOwnerInHierarchyCheck(): ComplianceCheck {
     title: 'Owner is in the org hierarchy',
     description:
       'The owning group reaches a root group through spec.parent, without cycles or missing parents.',
-    async evaluate(entity, { catalog }) {
+    evaluate(entity, { catalog }) {
       if (!isOneOfKinds(entity, KINDS_WITH_OWNER)) {
         return notApplicable(kindNotCoveredMessage(entity, KINDS_WITH_OWNER));
       }

@@ -3,6 +3,7 @@ import {
   createTestContext,
   entity,
   group,
+  outcomeOf,
   user,
 } from '../testUtils';
 import { createOwnerIsGroupCheck } from './createOwnerIsGroupCheck';
@@ -19,7 +20,11 @@ describe('ownership.owner-is-group', () => {
 
   it('passes when the owner is a group', async () => {
     await expect(
-      check.evaluate(component('billing', { owner: 'team-billing' }), context),
+      outcomeOf(
+        check,
+        component('billing', { owner: 'team-billing' }),
+        context,
+      ),
     ).resolves.toEqual({
       status: 'pass',
       message: 'Owner group:default/team-billing is a Group',
@@ -28,7 +33,7 @@ describe('ownership.owner-is-group', () => {
 
   it("fails when the owner is a user, suggesting the user's groups", async () => {
     await expect(
-      check.evaluate(component('billing', { owner: 'user:jane' }), context),
+      outcomeOf(check, component('billing', { owner: 'user:jane' }), context),
     ).resolves.toEqual({
       status: 'fail',
       message: 'Owner user:default/jane is a User, not a Group',
@@ -36,7 +41,7 @@ describe('ownership.owner-is-group', () => {
         'Set spec.owner to the team responsible for it, e.g. group:default/team-billing that jane belongs to.',
     });
     await expect(
-      check.evaluate(component('billing', { owner: 'user:joe' }), context),
+      outcomeOf(check, component('billing', { owner: 'user:joe' }), context),
     ).resolves.toEqual({
       status: 'fail',
       message: 'Owner user:default/joe is a User, not a Group',
@@ -50,7 +55,7 @@ describe('ownership.owner-is-group', () => {
       options: { allowUsers: true },
     });
     await expect(
-      check.evaluate(component('billing', { owner: 'user:jane' }), allowing),
+      outcomeOf(check, component('billing', { owner: 'user:jane' }), allowing),
     ).resolves.toEqual({
       status: 'pass',
       message:
@@ -64,7 +69,8 @@ describe('ownership.owner-is-group', () => {
       options: { allowUsers: 'yes' },
     });
     await expect(
-      check.evaluate(
+      outcomeOf(
+        check,
         component('billing', { owner: 'user:jane' }),
         misconfigured,
       ),
@@ -73,7 +79,8 @@ describe('ownership.owner-is-group', () => {
 
   it('fails when the owner is another kind of entity', async () => {
     await expect(
-      check.evaluate(
+      outcomeOf(
+        check,
         component('billing', { owner: 'component:other' }),
         context,
       ),
@@ -86,11 +93,11 @@ describe('ownership.owner-is-group', () => {
   it('is not applicable when the owner does not exist or is not declared', async () => {
     for (const owner of ['ghost', undefined, 'group:']) {
       await expect(
-        check.evaluate(component('billing', { owner }), context),
+        outcomeOf(check, component('billing', { owner }), context),
       ).resolves.toMatchObject({ status: 'not-applicable' });
     }
     await expect(
-      check.evaluate(entity('User', 'x'), context),
+      outcomeOf(check, entity('User', 'x'), context),
     ).resolves.toMatchObject({ status: 'not-applicable' });
   });
 });

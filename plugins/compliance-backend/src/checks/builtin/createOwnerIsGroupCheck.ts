@@ -43,7 +43,7 @@ export function createOwnerIsGroupCheck(): ComplianceCheck {
     title: 'Owner is a team',
     description:
       'The owner is a Group rather than an individual, so that ownership survives people changing teams.',
-    async evaluate(entity, { catalog, options }) {
+    evaluate(entity, { catalog, options }) {
       if (!isOneOfKinds(entity, KINDS_WITH_OWNER)) {
         return notApplicable(kindNotCoveredMessage(entity, KINDS_WITH_OWNER));
       }

@@ -3,6 +3,7 @@ import {
   createTestContext,
   entity,
   group,
+  outcomeOf,
   user,
 } from '../testUtils';
 import { createSystemAssignedCheck } from './createSystemAssignedCheck';
@@ -38,7 +39,7 @@ describe('ownership.system-assigned', () => {
     component('invoices', { owner, system: systemRef });
 
   it('passes when the system has the same owner', async () => {
-    await expect(check.evaluate(part('billing'), context)).resolves.toEqual({
+    await expect(outcomeOf(check, part('billing'), context)).resolves.toEqual({
       status: 'pass',
       message:
         'Part of System system:default/billing, which has the same owner group:default/team-billing',
@@ -46,18 +47,18 @@ describe('ownership.system-assigned', () => {
   });
 
   it('passes when the system is owned by an ancestor of the owner', async () => {
-    await expect(check.evaluate(part('money'), context)).resolves.toEqual({
+    await expect(outcomeOf(check, part('money'), context)).resolves.toEqual({
       status: 'pass',
       message:
         'Part of System system:default/money, owned by group:default/finance, a parent group of the owner group:default/team-billing',
     });
     await expect(
-      check.evaluate(part('everything'), context),
+      outcomeOf(check, part('everything'), context),
     ).resolves.toMatchObject({ status: 'pass' });
   });
 
   it('fails when the system is owned by a sibling team, naming both', async () => {
-    await expect(check.evaluate(part('payments'), context)).resolves.toEqual({
+    await expect(outcomeOf(check, part('payments'), context)).resolves.toEqual({
       status: 'fail',
       message:
         'System system:default/payments is owned by group:default/team-payments, which is neither the owner group:default/team-billing nor one of its parent groups (group:default/finance, group:default/org)',
@@ -69,7 +70,7 @@ describe('ownership.system-assigned', () => {
 
   it('fails when the system is owned by a sub-team of the owner', async () => {
     await expect(
-      check.evaluate(part('billing', 'finance'), context),
+      outcomeOf(check, part('billing', 'finance'), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message:
@@ -79,7 +80,7 @@ describe('ownership.system-assigned', () => {
 
   it('fails when spec.system is missing', async () => {
     await expect(
-      check.evaluate(part(undefined), context),
+      outcomeOf(check, part(undefined), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message:
@@ -88,7 +89,7 @@ describe('ownership.system-assigned', () => {
   });
 
   it('fails naming a system that does not exist', async () => {
-    await expect(check.evaluate(part('ledger'), context)).resolves.toEqual({
+    await expect(outcomeOf(check, part('ledger'), context)).resolves.toEqual({
       status: 'fail',
       message: 'System system:default/ledger does not exist in the catalog',
       remediation: expect.stringContaining('Register system:default/ledger'),
@@ -97,13 +98,13 @@ describe('ownership.system-assigned', () => {
 
   it('fails when spec.system is not a valid ref or not a System', async () => {
     await expect(
-      check.evaluate(part('system:'), context),
+      outcomeOf(check, part('system:'), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message: "spec.system 'system:' is not a valid entity reference",
     });
     await expect(
-      check.evaluate(part('component:not-a-system'), context),
+      outcomeOf(check, part('component:not-a-system'), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message:
@@ -113,14 +114,14 @@ describe('ownership.system-assigned', () => {
 
   it('fails when the system or the entity has no owner', async () => {
     await expect(
-      check.evaluate(part('unowned'), context),
+      outcomeOf(check, part('unowned'), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message:
         "System system:default/unowned declares no valid owner, so it cannot be matched with this entity's owner",
     });
     await expect(
-      check.evaluate(part('billing', null), context),
+      outcomeOf(check, part('billing', null), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message:
@@ -130,10 +131,10 @@ describe('ownership.system-assigned', () => {
 
   it('compares owners that are users or missing groups by ref', async () => {
     await expect(
-      check.evaluate(part('janes', 'user:jane'), context),
+      outcomeOf(check, part('janes', 'user:jane'), context),
     ).resolves.toMatchObject({ status: 'pass' });
     await expect(
-      check.evaluate(part('billing', 'ghost'), context),
+      outcomeOf(check, part('billing', 'ghost'), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message:
@@ -143,10 +144,10 @@ describe('ownership.system-assigned', () => {
 
   it('terminates on cyclic parent chains', async () => {
     await expect(
-      check.evaluate(part('loopy', 'loop-a'), context),
+      outcomeOf(check, part('loopy', 'loop-a'), context),
     ).resolves.toMatchObject({ status: 'pass' });
     await expect(
-      check.evaluate(part('billing', 'loop-a'), context),
+      outcomeOf(check, part('billing', 'loop-a'), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message:
@@ -156,13 +157,13 @@ describe('ownership.system-assigned', () => {
 
   it('still accepts the owner itself when its parent chain is broken', async () => {
     await expect(
-      check.evaluate(part('broken', 'broken-parent'), context),
+      outcomeOf(check, part('broken', 'broken-parent'), context),
     ).resolves.toMatchObject({ status: 'pass' });
     await expect(
-      check.evaluate(part('orphaned', 'orphan'), context),
+      outcomeOf(check, part('orphaned', 'orphan'), context),
     ).resolves.toMatchObject({ status: 'pass' });
     await expect(
-      check.evaluate(part('money', 'orphan'), context),
+      outcomeOf(check, part('money', 'orphan'), context),
     ).resolves.toMatchObject({
       status: 'fail',
       message:
@@ -171,7 +172,8 @@ describe('ownership.system-assigned', () => {
   });
 
   it.each(['API', 'Resource'])('applies to %s', async kind => {
-    const outcome = await check.evaluate(
+    const outcome = await outcomeOf(
+      check,
       entity(kind, 'x', { owner: 'team-billing', system: 'billing' }),
       context,
     );
@@ -181,7 +183,7 @@ describe('ownership.system-assigned', () => {
   it.each(['System', 'Domain', 'Group', 'Template'])(
     'does not apply to %s',
     async kind => {
-      const outcome = await check.evaluate(entity(kind, 'x'), context);
+      const outcome = await outcomeOf(check, entity(kind, 'x'), context);
       expect(outcome).toEqual({
         status: 'not-applicable',
         message: `Kind ${kind} is not checked; the check applies to Component, API, Resource`,

@@ -123,7 +123,7 @@ export function createSystemAssignedCheck(): ComplianceCheck {
     title: 'Assigned to a system',
     description:
       "The entity belongs to an existing System that is owned by the entity's owner or one of its parent groups.",
-    async evaluate(entity, { catalog }) {
+    evaluate(entity, { catalog }) {
       if (!isOneOfKinds(entity, KINDS_IN_SYSTEMS)) {
         return notApplicable(kindNotCoveredMessage(entity, KINDS_IN_SYSTEMS));
       }

@@ -1,4 +1,4 @@
-import { component, createTestContext, entity } from '../testUtils';
+import { component, createTestContext, entity, outcomeOf } from '../testUtils';
 import { createTechDocsPresentCheck } from './createTechDocsPresentCheck';
 
 describe('docs.techdocs-present', () => {
@@ -13,7 +13,7 @@ describe('docs.techdocs-present', () => {
     const context = createTestContext({
       publishedDocs: ['component:default/billing'],
     });
-    await expect(check.evaluate(documented, context)).resolves.toEqual({
+    await expect(outcomeOf(check, documented, context)).resolves.toEqual({
       status: 'pass',
       message: 'TechDocs are published (techdocs-ref dir:.)',
     });
@@ -24,7 +24,7 @@ describe('docs.techdocs-present', () => {
       publishedDocs: ['component:default/billing'],
     });
     await expect(
-      check.evaluate(component('billing'), context),
+      outcomeOf(check, component('billing'), context),
     ).resolves.toEqual({
       status: 'fail',
       message: 'Has no backstage.io/techdocs-ref annotation',
@@ -36,7 +36,7 @@ describe('docs.techdocs-present', () => {
 
   it('fails differently when the docs are not published', async () => {
     await expect(
-      check.evaluate(documented, createTestContext()),
+      outcomeOf(check, documented, createTestContext()),
     ).resolves.toEqual({
       status: 'fail',
       message: 'Has a techdocs-ref (dir:.) but no published docs',
@@ -51,7 +51,7 @@ describe('docs.techdocs-present', () => {
         throw new Error('bucket unreachable');
       },
     };
-    await expect(check.evaluate(documented, context)).resolves.toMatchObject({
+    await expect(outcomeOf(check, documented, context)).resolves.toMatchObject({
       status: 'error',
       message:
         'Could not find out whether TechDocs of component:default/billing are published: bucket unreachable',
@@ -62,11 +62,11 @@ describe('docs.techdocs-present', () => {
     const context = createTestContext();
     const withApis = { ...context, options: { kinds: ['Component', 'API'] } };
     await expect(
-      check.evaluate(entity('API', 'x'), withApis),
+      outcomeOf(check, entity('API', 'x'), withApis),
     ).resolves.toMatchObject({ status: 'fail' });
     for (const kind of ['API', 'System', 'Resource', 'Group']) {
       await expect(
-        check.evaluate(entity(kind, 'x'), context),
+        outcomeOf(check, entity(kind, 'x'), context),
       ).resolves.toMatchObject({ status: 'not-applicable' });
     }
   });

@@ -2,7 +2,7 @@ import type {
   DeclarativeCheckDefinition,
   DeclarativeRule,
 } from '@runway/plugin-compliance-common';
-import { component, createTestContext, entity } from '../testUtils';
+import { component, createTestContext, entity, outcomeOf } from '../testUtils';
 import { createDeclarativeCheck } from './createDeclarativeCheck';
 
 const context = createTestContext();
@@ -55,7 +55,7 @@ describe('createDeclarativeCheck', () => {
     });
 
     it('passes when the field has a value, reading dotted keys', async () => {
-      await expect(check.evaluate(billing, context)).resolves.toEqual({
+      await expect(outcomeOf(check, billing, context)).resolves.toEqual({
         status: 'pass',
         message:
           "metadata.annotations.pagerduty.com/service-id is set to 'P123'",
@@ -64,7 +64,7 @@ describe('createDeclarativeCheck', () => {
 
     it('fails naming the missing field, with a default remediation', async () => {
       await expect(
-        check.evaluate(component('other'), context),
+        outcomeOf(check, component('other'), context),
       ).resolves.toEqual({
         status: 'fail',
         message: 'metadata.annotations.pagerduty.com/service-id is missing',
@@ -78,7 +78,7 @@ describe('createDeclarativeCheck', () => {
         const emptyCheck = checkWith({ type: 'presence', field });
         const target = component('x', { nothing: [] }, { empty: '' });
         await expect(
-          emptyCheck.evaluate(target, context),
+          outcomeOf(emptyCheck, target, context),
         ).resolves.toMatchObject({
           status: 'fail',
           message: `${field} is empty`,
@@ -92,7 +92,7 @@ describe('createDeclarativeCheck', () => {
         { remediation: 'Ask #platform which system to use.' },
       );
       await expect(
-        withRemediation.evaluate(billing, context),
+        outcomeOf(withRemediation, billing, context),
       ).resolves.toMatchObject({
         remediation: 'Ask #platform which system to use.',
       });
@@ -106,12 +106,12 @@ describe('createDeclarativeCheck', () => {
         field: 'spec.type',
         value: 'service',
       });
-      await expect(check.evaluate(billing, context)).resolves.toEqual({
+      await expect(outcomeOf(check, billing, context)).resolves.toEqual({
         status: 'pass',
         message: "spec.type is 'service'",
       });
       await expect(
-        check.evaluate(component('lib', { type: 'library' }), context),
+        outcomeOf(check, component('lib', { type: 'library' }), context),
       ).resolves.toEqual({
         status: 'fail',
         message: "spec.type is 'library'; expected 'service'",
@@ -119,7 +119,7 @@ describe('createDeclarativeCheck', () => {
           "Set spec.type to 'service' in the entity's catalog-info.yaml.",
       });
       await expect(
-        check.evaluate(entity('Component', 'bare'), context),
+        outcomeOf(check, entity('Component', 'bare'), context),
       ).resolves.toMatchObject({
         status: 'fail',
         message: "spec.type is missing; expected 'service'",
@@ -132,7 +132,7 @@ describe('createDeclarativeCheck', () => {
         field: 'metadata.labels.tier',
         value: 1,
       });
-      await expect(tier.evaluate(billing, context)).resolves.toMatchObject({
+      await expect(outcomeOf(tier, billing, context)).resolves.toMatchObject({
         status: 'pass',
       });
       const replicas = checkWith({
@@ -140,7 +140,9 @@ describe('createDeclarativeCheck', () => {
         field: 'spec.replicas',
         value: 2,
       });
-      await expect(replicas.evaluate(billing, context)).resolves.toMatchObject({
+      await expect(
+        outcomeOf(replicas, billing, context),
+      ).resolves.toMatchObject({
         status: 'fail',
         message: 'spec.replicas is 3; expected 2',
       });
@@ -149,7 +151,9 @@ describe('createDeclarativeCheck', () => {
         field: 'spec.public',
         value: false,
       });
-      await expect(isPublic.evaluate(billing, context)).resolves.toMatchObject({
+      await expect(
+        outcomeOf(isPublic, billing, context),
+      ).resolves.toMatchObject({
         status: 'pass',
       });
     });
@@ -160,7 +164,7 @@ describe('createDeclarativeCheck', () => {
         field: 'metadata.tags',
         value: 'java',
       });
-      await expect(check.evaluate(billing, context)).resolves.toMatchObject({
+      await expect(outcomeOf(check, billing, context)).resolves.toMatchObject({
         status: 'fail',
         message: 'metadata.tags is ["java","payments"]; expected \'java\'',
       });
@@ -175,7 +179,7 @@ describe('createDeclarativeCheck', () => {
     });
 
     it('passes matching strings', async () => {
-      await expect(check.evaluate(billing, context)).resolves.toEqual({
+      await expect(outcomeOf(check, billing, context)).resolves.toEqual({
         status: 'pass',
         message:
           "metadata.annotations.pagerduty.com/service-id is 'P123', which matches /^P[0-9]{3}$/",
@@ -184,7 +188,7 @@ describe('createDeclarativeCheck', () => {
 
     it('fails other strings, missing values and lists', async () => {
       const other = component('x', {}, { 'pagerduty.com/service-id': 'none' });
-      await expect(check.evaluate(other, context)).resolves.toEqual({
+      await expect(outcomeOf(check, other, context)).resolves.toEqual({
         status: 'fail',
         message:
           "metadata.annotations.pagerduty.com/service-id is 'none', which does not match /^P[0-9]{3}$/",
@@ -192,7 +196,7 @@ describe('createDeclarativeCheck', () => {
           "Set metadata.annotations.pagerduty.com/service-id to a value matching /^P[0-9]{3}$/ in the entity's catalog-info.yaml.",
       });
       await expect(
-        check.evaluate(component('y'), context),
+        outcomeOf(check, component('y'), context),
       ).resolves.toMatchObject({
         status: 'fail',
         message:
@@ -203,7 +207,7 @@ describe('createDeclarativeCheck', () => {
         field: 'metadata.tags',
         pattern: 'java',
       });
-      await expect(tags.evaluate(billing, context)).resolves.toMatchObject({
+      await expect(outcomeOf(tags, billing, context)).resolves.toMatchObject({
         status: 'fail',
         message:
           'metadata.tags is a list (["java","payments"]); expected a value matching /java/',
@@ -219,12 +223,12 @@ describe('createDeclarativeCheck', () => {
     });
 
     it('passes listed values and fails others, naming them', async () => {
-      await expect(check.evaluate(billing, context)).resolves.toEqual({
+      await expect(outcomeOf(check, billing, context)).resolves.toEqual({
         status: 'pass',
         message: "spec.lifecycle is 'production'",
       });
       await expect(
-        check.evaluate(component('x', { lifecycle: 'beta' }), context),
+        outcomeOf(check, component('x', { lifecycle: 'beta' }), context),
       ).resolves.toEqual({
         status: 'fail',
         message:
@@ -233,7 +237,7 @@ describe('createDeclarativeCheck', () => {
           "Set spec.lifecycle to one of 'production', 'experimental' in the entity's catalog-info.yaml.",
       });
       await expect(
-        check.evaluate(entity('Component', 'bare'), context),
+        outcomeOf(check, entity('Component', 'bare'), context),
       ).resolves.toMatchObject({
         message:
           "spec.lifecycle is missing; expected one of 'production', 'experimental'",
@@ -246,7 +250,7 @@ describe('createDeclarativeCheck', () => {
         field: 'metadata.labels.tier',
         values: [1, 2],
       });
-      await expect(tier.evaluate(billing, context)).resolves.toMatchObject({
+      await expect(outcomeOf(tier, billing, context)).resolves.toMatchObject({
         status: 'pass',
       });
     });
@@ -260,13 +264,13 @@ describe('createDeclarativeCheck', () => {
         min: 1,
         max: 3,
       });
-      await expect(check.evaluate(billing, context)).resolves.toEqual({
+      await expect(outcomeOf(check, billing, context)).resolves.toEqual({
         status: 'pass',
         message: 'metadata.tags has 2 entries, between 1 and 3 as required',
       });
       const many = component('x');
       many.metadata.tags = ['a', 'b', 'c', 'd'];
-      await expect(check.evaluate(many, context)).resolves.toEqual({
+      await expect(outcomeOf(check, many, context)).resolves.toEqual({
         status: 'fail',
         message: 'metadata.tags has 4 entries; expected between 1 and 3',
         remediation:
@@ -281,7 +285,7 @@ describe('createDeclarativeCheck', () => {
         min: 1,
       });
       await expect(
-        atLeastOne.evaluate(billing, context),
+        outcomeOf(atLeastOne, billing, context),
       ).resolves.toMatchObject({
         status: 'fail',
         message: 'spec.dependsOn is missing (0 entries); expected at least 1',
@@ -291,9 +295,9 @@ describe('createDeclarativeCheck', () => {
         field: 'spec.dependsOn',
         max: 2,
       });
-      await expect(atMostTwo.evaluate(billing, context)).resolves.toMatchObject(
-        { status: 'pass' },
-      );
+      await expect(
+        outcomeOf(atMostTwo, billing, context),
+      ).resolves.toMatchObject({ status: 'pass' });
     });
 
     it('counts object keys', async () => {
@@ -302,7 +306,7 @@ describe('createDeclarativeCheck', () => {
         field: 'metadata.annotations',
         max: 1,
       });
-      await expect(check.evaluate(billing, context)).resolves.toMatchObject({
+      await expect(outcomeOf(check, billing, context)).resolves.toMatchObject({
         status: 'fail',
         message: 'metadata.annotations has 3 entries; expected at most 1',
       });
@@ -310,7 +314,7 @@ describe('createDeclarativeCheck', () => {
 
     it('fails a scalar, which has no entries to count', async () => {
       const check = checkWith({ type: 'count', field: 'spec.owner', min: 1 });
-      await expect(check.evaluate(billing, context)).resolves.toMatchObject({
+      await expect(outcomeOf(check, billing, context)).resolves.toMatchObject({
         status: 'fail',
         message:
           "spec.owner is a string ('team-billing'), not a list whose entries can be counted; expected at least 1 entries",
@@ -331,34 +335,38 @@ describe('createDeclarativeCheck', () => {
     );
 
     it('applies to matching entities, comparing kinds case-insensitively', async () => {
-      await expect(check.evaluate(billing, context)).resolves.toMatchObject({
+      await expect(outcomeOf(check, billing, context)).resolves.toMatchObject({
         status: 'pass',
       });
     });
 
     it('is not applicable to other kinds, types or lifecycles', async () => {
       await expect(
-        check.evaluate(entity('Group', 'team'), context),
+        outcomeOf(check, entity('Group', 'team'), context),
       ).resolves.toEqual({
         status: 'not-applicable',
         message: 'Applies only to kind component, API; this entity is a Group',
       });
       await expect(
-        check.evaluate(component('lib', { type: 'library' }), context),
+        outcomeOf(check, component('lib', { type: 'library' }), context),
       ).resolves.toEqual({
         status: 'not-applicable',
         message:
           "Applies only to spec.type service, website; this entity has spec.type 'library'",
       });
       await expect(
-        check.evaluate(entity('API', 'bare'), context),
+        outcomeOf(check, entity('API', 'bare'), context),
       ).resolves.toEqual({
         status: 'not-applicable',
         message:
           'Applies only to spec.type service, website; this entity has no spec.type',
       });
       await expect(
-        check.evaluate(component('old', { lifecycle: 'deprecated' }), context),
+        outcomeOf(
+          check,
+          component('old', { lifecycle: 'deprecated' }),
+          context,
+        ),
       ).resolves.toEqual({
         status: 'not-applicable',
         message:

@@ -21,7 +21,7 @@ export function createDeclarativeCheck(
     id: definition.id,
     title: definition.title,
     description: definition.description ?? describeRule(definition.rule),
-    async evaluate(entity) {
+    evaluate(entity) {
       const reason = whyNotApplicable(entity, definition.appliesTo);
       if (reason) {
         return notApplicable(reason);
