@@ -3,14 +3,9 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  AuthorizeResult,
-  type BasicPermission,
-} from '@backstage/plugin-permission-common';
 import {
   complianceEvaluatePermission,
   complianceExemptionApprovePermission,
@@ -20,13 +15,17 @@ import {
 } from '@runway/plugin-compliance-common';
 import type { Request } from 'express';
 import express from 'express';
-import { openApiSpec } from '../schema/openapi';
 import {
   InvalidCheckDefinitionError,
   validateDeclarativeCheck,
 } from '../checks/declarative';
 import type { ComplianceService } from './ComplianceService';
-import { createAudited, principalRef } from './routerHelpers';
+import {
+  createAudited,
+  createAuthorize,
+  createOpenApiRouter,
+  principalRef,
+} from './routerHelpers';
 import type { ComplianceReports } from './ComplianceReports';
 import { addReportRoutes } from './reportRoutes';
 import { rejectUnknownFields } from './rejectUnknownFields';
@@ -53,11 +52,7 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { service, httpAuth, permissions, catalog, auditor } = options;
-  // The spec is loaded from YAML at runtime, so there are no generated route types to check.
-  const createOpenApiRouter = createValidatedOpenApiRouter as unknown as (
-    spec: unknown,
-  ) => express.Router;
-  const router = createOpenApiRouter(openApiSpec);
+  const router = createOpenApiRouter();
   router.use(express.json());
 
   // Bodies with a field their schema doesn't allow get a 400 naming that field, before the
@@ -72,16 +67,7 @@ export async function createRouter(
   }
   outer.use(router);
 
-  async function authorize(req: Request, permission: BasicPermission) {
-    const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Missing permission ${permission.name}`);
-    }
-    return credentials;
-  }
+  const authorize = createAuthorize(httpAuth, permissions);
 
   /** Which entities the caller may read: reads over many entities count and list only these. */
   const visibleEntities = createVisibleEntities({ permissions, catalog });
