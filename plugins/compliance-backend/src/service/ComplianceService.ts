@@ -161,12 +161,21 @@ export class ComplianceService {
    * (owner, members, system) from the index, which is at most `catalogIndexMaxAge` old.
    */
   async evaluate(entityRef: string): Promise<EntityCompliance> {
-    const { store, evaluator, catalogIndex } = this.options;
+    const { store, catalogIndex } = this.options;
     const now = this.now();
     const index = await catalogIndex.get();
     const entity = await catalogIndex.fetchEntity(entityRef);
     if (!entity)
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    const evaluation = await this.evaluateOne(entity, index, now);
+    const transitions = await store.saveEvaluations([evaluation], { now });
+    await this.options.onTransitions?.(transitions);
+    return this.getEntityCompliance(evaluation.entityRef);
+  }
+
+  /** One entity with its own approved exemptions and pushed results (a sweep reads all at once). */
+  private async evaluateOne(entity: Entity, index: CatalogIndex, now: Date) {
+    const { store, evaluator } = this.options;
     const ref = stringifyEntityRef(entity);
     const [exemptions, externalResults] = await Promise.all([
       store.listExemptions({ entityRef: ref, status: ['approved'] }),
@@ -178,9 +187,7 @@ export class ComplianceService {
       externalResults,
       now,
     });
-    const transitions = await store.saveEvaluations([evaluation], { now });
-    await this.options.onTransitions?.(transitions);
-    return this.getEntityCompliance(ref);
+    return evaluation;
   }
 
   /**
@@ -197,18 +204,7 @@ export class ComplianceService {
     for (const entityRef of new Set(entityRefs)) {
       const entity = index.get(entityRef);
       if (!entity || !evaluator.evaluates(entity)) continue;
-      const ref = stringifyEntityRef(entity);
-      const [exemptions, externalResults] = await Promise.all([
-        store.listExemptions({ entityRef: ref, status: ['approved'] }),
-        store.listExternalResults({ entityRef: ref }),
-      ]);
-      const { evaluation } = await evaluator.evaluate(entity, {
-        index,
-        exemptions,
-        externalResults,
-        now,
-      });
-      evaluations.push(evaluation);
+      evaluations.push(await this.evaluateOne(entity, index, now));
     }
     if (!evaluations.length) return { entities: 0, changes: 0 };
     const transitions = await store.saveEvaluations(evaluations, { now });
