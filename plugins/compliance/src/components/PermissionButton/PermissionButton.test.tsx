@@ -30,24 +30,71 @@ describe('PermissionButton', () => {
     renderWithAccess(button(onClick));
     const allowed = await screen.findByRole('button', { name: 'Re-evaluate' });
     expect(allowed).toBeEnabled();
-    expect(screen.queryByTitle(REASON)).not.toBeInTheDocument();
+    expect(allowed).not.toHaveAttribute('aria-disabled');
+    expect(allowed).not.toHaveAccessibleDescription();
+    expect(screen.queryByText(REASON)).not.toBeInTheDocument();
     await userEvent.click(allowed);
     expect(onClick).toHaveBeenCalledTimes(1);
   });
 
-  it('is disabled, with the missing permission as the reason, when denied', async () => {
+  it('is aria-disabled, with the missing permission as the reason, when denied', async () => {
     const onClick = jest.fn();
     renderWithAccess(button(onClick), { denied: ['compliance.evaluate'] });
     const denied = await screen.findByRole('button', { name: 'Re-evaluate' });
-    expect(denied).toBeDisabled();
-    const wrapper = screen.getByTitle(REASON);
-    expect(wrapper).toContainElement(denied);
+    expect(denied).toHaveAttribute('aria-disabled', 'true');
+    // Screen readers get the reason whether or not the tooltip is open.
+    expect(denied).toHaveAccessibleDescription(REASON);
 
-    // The reason shows as a tooltip on hover.
-    await userEvent.hover(wrapper);
+    // The reason shows as a tooltip on hover, and stays the description, its id unique.
+    await userEvent.hover(denied);
     expect(await screen.findByRole('tooltip')).toHaveTextContent(REASON);
-    await userEvent.click(denied, { pointerEventsCheck: 0 });
+    expect(denied).toHaveAccessibleDescription(REASON);
+    const reasonId = denied.getAttribute('aria-describedby');
+    expect(document.querySelectorAll(`[id="${reasonId}"]`)).toHaveLength(1);
+
+    await userEvent.click(denied);
     expect(onClick).not.toHaveBeenCalled();
+  });
+
+  it('can be reached with the keyboard when denied, and does nothing when pressed', async () => {
+    const onClick = jest.fn();
+    renderWithAccess(button(onClick), { denied: ['compliance.evaluate'] });
+    const denied = await screen.findByRole('button', { name: 'Re-evaluate' });
+
+    await userEvent.tab();
+    expect(denied).toHaveFocus();
+    expect(denied).toHaveAccessibleDescription(REASON);
+    // Keyboard focus opens the tooltip too.
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(REASON);
+    await userEvent.keyboard('{Enter}');
+    await userEvent.keyboard(' ');
+    expect(onClick).not.toHaveBeenCalled();
+  });
+
+  it('neither submits a form nor follows a link when denied', async () => {
+    const onSubmit = jest.fn((event: { preventDefault(): void }) =>
+      event.preventDefault(),
+    );
+    renderWithAccess(
+      <form onSubmit={onSubmit}>
+        <PermissionButton
+          permission={complianceEvaluatePermission}
+          actionDescription="re-evaluate entities"
+          type="submit"
+          href="/elsewhere"
+        >
+          Re-evaluate
+        </PermissionButton>
+      </form>,
+      { denied: ['compliance.evaluate'] },
+    );
+    const denied = await screen.findByRole('button', { name: 'Re-evaluate' });
+    expect(denied.tagName).toBe('BUTTON');
+    expect(denied).not.toHaveAttribute('href');
+    await userEvent.click(denied);
+    denied.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(onSubmit).not.toHaveBeenCalled();
   });
 
   it('asks about the permission it was given', async () => {
@@ -59,7 +106,7 @@ describe('PermissionButton', () => {
     });
     expect(
       await screen.findByRole('button', { name: 'Re-evaluate' }),
-    ).toBeDisabled();
+    ).toHaveAttribute('aria-disabled', 'true');
     expect(permissionApi.authorize).toHaveBeenCalledWith(
       expect.objectContaining({
         permission: expect.objectContaining({ name: 'compliance.evaluate' }),

@@ -1,5 +1,7 @@
+import { useId, type MouseEvent } from 'react';
 import Button, { type ButtonProps } from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
+import { makeStyles } from '@material-ui/core/styles';
 import type { BasicPermission } from '@backstage/plugin-permission-common';
 import { usePermission } from '@backstage/plugin-permission-react';
 
@@ -16,11 +18,41 @@ export function deniedReason(
   return `You need the ${permission.name} permission to ${actionDescription}.`;
 }
 
+// The denied button is not `disabled` (that would take it out of the tab order), so it copies
+// the look of MUI's disabled button. `&&` outranks the variant and colour rules of Button.
+const useStyles = makeStyles(theme => ({
+  denied: {
+    '&&, &&:hover, &&:active': {
+      color: theme.palette.action.disabled,
+      backgroundColor: 'transparent',
+      boxShadow: 'none',
+      cursor: 'not-allowed',
+    },
+  },
+  deniedOutlined: {
+    '&&, &&:hover': { borderColor: theme.palette.action.disabledBackground },
+  },
+  deniedContained: {
+    '&&, &&:hover, &&:active': {
+      backgroundColor: theme.palette.action.disabledBackground,
+    },
+  },
+}));
+
+// The tooltip names its popper after the button's aria-describedby, which here is the hidden
+// reason's id: without an id of its own the popper would repeat it while open.
+const TOOLTIP_POPPER_PROPS = { id: undefined };
+
+/** What a denied button does when pressed: nothing, not even submit a form or follow a link. */
+function ignore(event: MouseEvent) {
+  event.preventDefault();
+}
+
 /**
  * A button for an action that needs a permission. Without it the button stays in its place,
- * disabled, with a tooltip saying which permission is missing; until the answer is known it
- * is not shown, so that nobody clicks a button that turns out to be refused. The backend
- * checks the permission again, so this is about not offering what would fail.
+ * with a tooltip saying which permission is missing; until the answer is known it is not
+ * shown, so that nobody clicks a button that turns out to be refused. The backend checks the
+ * permission again, so this is about not offering what would fail.
  *
  * @internal
  */
@@ -33,18 +65,56 @@ export function PermissionButton(
 ) {
   const { permission, actionDescription, ...buttonProps } = props;
   const { loading, allowed } = usePermission({ permission });
+  const classes = useStyles();
+  const reasonId = useId();
   if (loading) {
     return null;
   }
   if (allowed) {
     return <Button {...buttonProps} />;
   }
-  // A disabled button fires no events: the wrapper carries the tooltip.
+  const reason = deniedReason(permission, actionDescription);
+  // Denied, the button is aria-disabled rather than disabled: keyboard and screen reader
+  // users can still reach it and learn why it does nothing. The tooltip opens on hover and
+  // on keyboard focus; aria-describedby gives the reason to screen readers either way.
+  const {
+    variant = 'text',
+    className,
+    onClick: _onClick,
+    ...rest
+  } = buttonProps;
   return (
-    <Tooltip title={deniedReason(permission, actionDescription)}>
-      <span>
-        <Button {...buttonProps} disabled />
+    <>
+      <Tooltip title={reason} PopperProps={TOOLTIP_POPPER_PROPS}>
+        <Button
+          {...rest}
+          variant={variant}
+          className={[
+            className,
+            classes.denied,
+            variant === 'outlined' && classes.deniedOutlined,
+            variant === 'contained' && classes.deniedContained,
+          ]
+            .filter(Boolean)
+            .join(' ')}
+          component="button"
+          type="button"
+          href={undefined}
+          disabled={false}
+          onClick={ignore}
+          aria-disabled="true"
+          aria-describedby={[reasonId, rest['aria-describedby']]
+            .filter(Boolean)
+            .join(' ')}
+          // No ripple on press (a disabled button has none); the focus ripple stays.
+          disableTouchRipple
+        />
+      </Tooltip>
+      {/* Hidden, yet read as the button's description (aria-describedby may name hidden
+          elements): screen readers give the reason with the button and not a second time. */}
+      <span id={reasonId} hidden>
+        {reason}
       </span>
-    </Tooltip>
+    </>
   );
 }
