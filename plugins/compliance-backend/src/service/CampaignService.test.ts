@@ -1,4 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { CheckStatus } from '@runway/plugin-compliance-common';
 import { InMemoryCatalogIndex } from '../catalog/InMemoryCatalogIndex';
@@ -8,6 +10,7 @@ import { DatabaseComplianceStore } from '../database/DatabaseComplianceStore';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { CampaignNotifier } from './CampaignNotifier';
 import { CampaignService } from './CampaignService';
+import { ALL_ENTITIES, type VisibleEntities } from './visibleEntities';
 
 jest.setTimeout(60_000);
 
@@ -117,9 +120,49 @@ describe('CampaignService', () => {
     ],
   ])('rejects %j', async (override, message) => {
     const { service } = await setup();
-    await expect(service.create({ ...input, ...override })).rejects.toThrow(
-      message,
+    await expect(
+      service.create({ ...input, ...override }, ALL_ENTITIES),
+    ).rejects.toThrow(message);
+  });
+
+  it('answers a filter naming a group the creator cannot read as it answers a missing group', async () => {
+    const { service, getCatalogIndex } = await setup();
+    const teamOps = group('Team-Ops', 'acme');
+    getCatalogIndex.mockResolvedValue(
+      InMemoryCatalogIndex.fromEntities([...catalog, teamOps]),
     );
+    // As createVisibleEntities lists them: team-a and team-b are hidden.
+    const visible: VisibleEntities = {
+      all: false,
+      refs: new Set([group('acme'), teamOps].map(e => stringifyEntityRef(e))),
+    };
+    const create = (ownerRef: string) =>
+      service.create({ ...input, filter: { ownerRef } }, visible);
+    const rejection = (ownerRef: string) =>
+      create(ownerRef).then(
+        () => undefined,
+        (e: Error) => ({ name: e.name, message: e.message }),
+      );
+    const noGroup = (ownerRef: string) => ({
+      name: InputError.name,
+      message: `filter.ownerRef: no group ${ownerRef} in the catalog`,
+    });
+
+    // Missing, hidden (team-b, and team-a by its short ref): the same InputError.
+    expect(await rejection('group:default/ghosts')).toEqual(
+      noGroup('group:default/ghosts'),
+    );
+    expect(await rejection('group:default/team-b')).toEqual(
+      noGroup('group:default/team-b'),
+    );
+    expect(await rejection('team-a')).toEqual(noGroup('team-a'));
+
+    await expect(create('acme')).resolves.toMatchObject({
+      filter: { ownerRef: 'group:default/acme' },
+    });
+    await expect(create('Team-Ops')).resolves.toMatchObject({
+      filter: { ownerRef: 'group:default/team-ops' },
+    });
   });
 
   it('scopes by owner (with sub-teams), kind and lifecycle, and notifies each owner with unmet entities once', async () => {
@@ -132,16 +175,19 @@ describe('CampaignService', () => {
       'api:api': { x: 'fail', y: 'fail' },
     });
 
-    const campaign = await service.create({
-      ...input,
-      description: '  Make ownership real  ',
-      filter: {
-        kind: ['component', ''],
-        lifecycle: ['production'],
-        ownerRef: 'Team-A',
-        type: [],
+    const campaign = await service.create(
+      {
+        ...input,
+        description: '  Make ownership real  ',
+        filter: {
+          kind: ['component', ''],
+          lifecycle: ['production'],
+          ownerRef: 'Team-A',
+          type: [],
+        },
       },
-    });
+      ALL_ENTITIES,
+    );
     expect(campaign).toMatchObject({
       title: 'Real owners',
       description: 'Make ownership real',
@@ -194,7 +240,7 @@ describe('CampaignService', () => {
       a1: { x: 'fail', y: 'pass' },
       a2: { x: 'fail', y: 'pass' },
     });
-    const campaign = await service.create(input);
+    const campaign = await service.create(input, ALL_ENTITIES);
 
     await evaluate('2026-11-03T10:00:00.000Z', {
       a1: { x: 'pass', y: 'pass' },
@@ -233,12 +279,15 @@ describe('CampaignService', () => {
       a1: { x: 'fail', y: 'pass' },
       b1: { x: 'pass', y: 'pass' },
     });
-    const campaign = await service.create({
-      ...input,
-      deadline: new Date(
-        Date.parse('2026-11-02T09:00:00.000Z') + 10 * DAY,
-      ).toISOString(),
-    });
+    const campaign = await service.create(
+      {
+        ...input,
+        deadline: new Date(
+          Date.parse('2026-11-02T09:00:00.000Z') + 10 * DAY,
+        ).toISOString(),
+      },
+      ALL_ENTITIES,
+    );
     expect(sent).toHaveLength(1);
     sent.length = 0;
 
@@ -279,13 +328,19 @@ describe('CampaignService', () => {
     });
 
     // Created 3 days before the deadline: the start notification stands in for the 7-day one.
-    await service.create({ ...input, deadline: '2026-11-05T09:00:00.000Z' });
+    await service.create(
+      { ...input, deadline: '2026-11-05T09:00:00.000Z' },
+      ALL_ENTITIES,
+    );
     // Created 20 days before, but the task does not run until 12 hours before.
-    await service.create({
-      ...input,
-      title: 'Later',
-      deadline: '2026-11-22T09:00:00.000Z',
-    });
+    await service.create(
+      {
+        ...input,
+        title: 'Later',
+        deadline: '2026-11-22T09:00:00.000Z',
+      },
+      ALL_ENTITIES,
+    );
     sent.length = 0;
 
     setNow('2026-11-21T21:00:00.000Z');
@@ -303,10 +358,13 @@ describe('CampaignService', () => {
     });
     getCatalogIndex.mockRejectedValueOnce(new Error('catalog is down'));
 
-    const campaign = await service.create({
-      ...input,
-      filter: { kind: ['Component'] },
-    });
+    const campaign = await service.create(
+      {
+        ...input,
+        filter: { kind: ['Component'] },
+      },
+      ALL_ENTITIES,
+    );
     expect(campaign.status).toBe('active');
     expect(sent).toEqual([]);
 
@@ -317,7 +375,7 @@ describe('CampaignService', () => {
 
   it('ends a campaign once', async () => {
     const { service } = await setup();
-    const campaign = await service.create(input);
+    const campaign = await service.create(input, ALL_ENTITIES);
 
     const ended = await service.end(campaign.id, 'user:default/bob');
     expect(ended).toMatchObject({

@@ -1,4 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
   Campaign,
@@ -71,7 +72,7 @@ function cleanList(values: string[] | undefined): string[] | undefined {
  * Progress is computed from the stored results and status history; owners are notified
  * when a campaign starts and as its deadline nears. Authorization happens in the router;
  * the reads count only the `visible` entities the router passes (owners are notified about
- * all of theirs).
+ * all of theirs), and a new campaign's filter may name only a visible group.
  *
  * @internal
  */
@@ -90,8 +91,14 @@ export class CampaignService {
     return this.options.now?.() ?? new Date();
   }
 
+  /**
+   * Starts a campaign. `visible` is what the creator may read in the catalog: a filter may
+   * name only a group they can see. It is required, not defaulted like the reads', so that
+   * no caller can forget it and let a creator probe the catalog for hidden groups.
+   */
   async create(
     input: CampaignInput & { createdBy: string },
+    visible: VisibleEntities,
   ): Promise<Campaign> {
     const now = this.now();
     const title = input.title.trim();
@@ -116,7 +123,7 @@ export class CampaignService {
         `checkIds: unknown check(s) ${unknown.map(id => `'${id}'`).join(', ')}`,
       );
     }
-    const filter = await this.normalizeFilter(input.filter ?? {});
+    const filter = await this.normalizeFilter(input.filter ?? {}, visible);
 
     const stored = await this.options.store.createCampaign({
       title,
@@ -319,6 +326,7 @@ export class CampaignService {
 
   private async normalizeFilter(
     filter: CampaignFilter,
+    visible: VisibleEntities,
   ): Promise<CampaignFilter> {
     const normalized: CampaignFilter = {};
     const kind = cleanList(filter.kind);
@@ -334,7 +342,15 @@ export class CampaignService {
         defaultNamespace: 'default',
       });
       const owner = ref ? index.get(ref) : undefined;
-      if (!ref || !owner || owner.kind.toLocaleLowerCase('en-US') !== 'group') {
+      // A group the creator may not read gets the answer a missing one gets, so that the
+      // 400 does not tell them it exists. The owner's ref is stringified the way the
+      // visible refs are.
+      if (
+        !ref ||
+        !owner ||
+        owner.kind.toLocaleLowerCase('en-US') !== 'group' ||
+        !isVisible(visible, stringifyEntityRef(owner))
+      ) {
         throw new InputError(
           `filter.ownerRef: no group ${filter.ownerRef} in the catalog`,
         );

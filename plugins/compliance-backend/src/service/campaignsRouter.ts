@@ -25,7 +25,10 @@ export type CampaignsRouterOptions = {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
-  /** The entities the caller may read in the catalog; progress counts only these. */
+  /**
+   * The entities the caller may read in the catalog; progress counts only these, and a new
+   * campaign's filter may name only a group among them.
+   */
   visibleEntities: (
     credentials: BackstageCredentials,
   ) => Promise<VisibleEntities>;
@@ -76,10 +79,11 @@ export function createCampaignsRouter(options: CampaignsRouterOptions): Router {
         req,
         complianceCampaignManagePermission,
       );
-      const campaign = await campaigns.create({
-        ...req.body,
-        createdBy: principalRef(credentials),
-      });
+      // The filter may name only a group the caller can read in the catalog.
+      const campaign = await campaigns.create(
+        { ...req.body, createdBy: principalRef(credentials) },
+        await options.visibleEntities(credentials),
+      );
       res.status(201).json(campaign);
     }),
   );

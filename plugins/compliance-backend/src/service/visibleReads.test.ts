@@ -488,6 +488,45 @@ describe('reads over many entities follow the catalog read permission', () => {
     });
   });
 
+  it('lets a campaign filter name only a group the creator can read, and answers a hidden one as a missing one', async () => {
+    const { server } = await startBackend();
+    const create = (auth: string, ownerRef: string) =>
+      request(server)
+        .post('/api/compliance/campaigns')
+        .set('Authorization', auth)
+        .send({
+          title: 'Secret owners',
+          checkIds: OWNER_CHECKS,
+          deadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+          filter: { ownerRef },
+        });
+    // The answer, with the ref the caller sent taken out: nothing else may differ.
+    const answer = (res: request.Response, ownerRef: string) => ({
+      status: res.status,
+      name: res.body.error?.name,
+      message: res.body.error?.message?.replace(ownerRef, '<ref>'),
+    });
+
+    const missing = await create(carol, 'group:default/team-nowhere');
+    expect(answer(missing, 'group:default/team-nowhere')).toEqual({
+      status: 400,
+      name: 'InputError',
+      message: 'filter.ownerRef: no group <ref> in the catalog',
+    });
+    for (const hidden of ['group:default/team-secret', 'vault']) {
+      expect(answer(await create(carol, hidden), hidden)).toEqual(
+        answer(missing, 'group:default/team-nowhere'),
+      );
+    }
+
+    const visible = await create(carol, 'team-b');
+    expect(visible.status).toBe(201);
+    expect(visible.body.filter).toEqual({ ownerRef: 'group:default/team-b' });
+    // Who may read the group may name it.
+    const allowed = await create(alice, 'group:default/team-secret');
+    expect(allowed.status).toBe(201);
+  });
+
   it('asks the permission framework about service principals too', async () => {
     const { get, permissions } = await startBackend();
     permissions.authorizeConditional.mockClear();
