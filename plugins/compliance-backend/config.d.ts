@@ -78,6 +78,17 @@ export interface Config {
        * it. Default 5 seconds.
        */
       delay?: HumanDuration | string;
+      /**
+       * When to look for entities deleted from the catalog, which no event announces: their
+       * stored compliance is removed, and what a deleted Group, User or System affected is
+       * re-evaluated. One catalog read per run, global scope. Default every 5 minutes,
+       * timeout 5 minutes, first run after 2 minutes.
+       */
+      reconcile?: {
+        frequency: HumanDuration | string;
+        timeout: HumanDuration | string;
+        initialDelay?: HumanDuration | string;
+      };
     };
   };
 }

@@ -5,4 +5,8 @@
  * @packageDocumentation
  */
 export { catalogModuleEntityChanges as default } from './module';
-export { ENTITY_CHANGED_TOPIC, type EntityChangedEventPayload } from './topic';
+export {
+  ENTITY_CHANGED_TOPIC,
+  type EntityChangedEventPayload,
+  type EntitySpecReference,
+} from './topic';

@@ -62,7 +62,7 @@ async function waitFor(condition: () => boolean, what: string) {
 }
 
 describe('catalogModuleEntityChanges', () => {
-  it('announces a new entity, not its unchanged reprocessing, and an owner change', async () => {
+  it('announces a new entity, not its unchanged reprocessing, and an owner change with the former owner', async () => {
     const published: EventParams[] = [];
     const provider = new TestEntityProvider();
     let processed = 0;
@@ -120,6 +120,7 @@ describe('catalogModuleEntityChanges', () => {
           entityRef: 'component:default/checkout',
           kind: 'Component',
           hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+          references: [{ type: 'ownedBy', targetRef: 'group:default/team-a' }],
         },
       ]);
       const firstHash = changes()[0].hash;
@@ -133,8 +134,13 @@ describe('catalogModuleEntityChanges', () => {
       await provider.set([component('team-b')]);
       await waitFor(() => changes().length > 1, 'the owner change');
       expect(changes()).toHaveLength(2);
+      // The catalog's own processor cache carried the former owner from run to run.
       expect(changes()[1]).toMatchObject({
         entityRef: 'component:default/checkout',
+        references: [{ type: 'ownedBy', targetRef: 'group:default/team-b' }],
+        previousReferences: [
+          { type: 'ownedBy', targetRef: 'group:default/team-a' },
+        ],
       });
       expect(changes()[1].hash).not.toBe(firstHash);
     } finally {

@@ -6,6 +6,18 @@
 export const ENTITY_CHANGED_TOPIC = 'runway.catalog.entity-changed';
 
 /**
+ * A reference from an entity's spec to another entity, e.g. `spec.owner` as
+ * `{ type: 'ownedBy', targetRef: 'group:default/team-a' }`. `type` is the relation the
+ * catalog's builtin processor makes of the field; `targetRef` is the full, lower-case ref.
+ *
+ * @public
+ */
+export type EntitySpecReference = {
+  type: string;
+  targetRef: string;
+};
+
+/**
  * The payload of an {@link ENTITY_CHANGED_TOPIC} event.
  *
  * The catalog forgets a processor's cache now and then, so the same content can be announced
@@ -20,4 +32,16 @@ export type EntityChangedEventPayload = {
   kind: string;
   /** A hash of the entity's kind, metadata (less uid, etag, generation) and spec. */
   hash: string;
+  /**
+   * What the entity's spec references now (owner, system, domain, parent, members, …),
+   * sorted. Optional only because publishers before it did not send it.
+   */
+  references?: EntitySpecReference[];
+  /**
+   * What the spec referenced when the entity was last announced, so that subscribers can
+   * reach former relations too (a group's former parent, a user's former groups). Absent
+   * for an entity seen for the first time, and when the catalog has forgotten the
+   * processor's cache: then the former relations are unknown, not empty.
+   */
+  previousReferences?: EntitySpecReference[];
 };

@@ -54,7 +54,34 @@ describe('readComplianceConfig', () => {
 
   it('evaluates on catalog change by default, 5 seconds after the first change', () => {
     expect(readComplianceConfig(new ConfigReader({})).evaluateOnChange).toEqual(
-      { enabled: true, delayMs: 5_000 },
+      {
+        enabled: true,
+        delayMs: 5_000,
+        reconcile: {
+          frequency: { minutes: 5 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 2 },
+        },
+      },
+    );
+  });
+
+  it('reads when deletions are reconciled as a task schedule', () => {
+    const read = (reconcile: unknown) =>
+      readComplianceConfig(
+        new ConfigReader({
+          compliance: { evaluateOnChange: { reconcile } },
+        } as any),
+      ).evaluateOnChange.reconcile;
+    expect(
+      read({ frequency: { minutes: 1 }, timeout: '30s', initialDelay: 'PT1M' }),
+    ).toEqual({
+      frequency: { minutes: 1 },
+      timeout: { seconds: 30 },
+      initialDelay: { minutes: 1 },
+    });
+    expect(() => read({ frequency: 'often', timeout: '1m' })).toThrow(
+      /frequency/,
     );
   });
 
@@ -65,8 +92,11 @@ describe('readComplianceConfig', () => {
           compliance: { evaluateOnChange: { enabled: false, delay } },
         } as any),
       ).evaluateOnChange;
-    expect(read({ seconds: 2 })).toEqual({ enabled: false, delayMs: 2_000 });
-    expect(read('500ms')).toEqual({ enabled: false, delayMs: 500 });
+    expect(read({ seconds: 2 })).toMatchObject({
+      enabled: false,
+      delayMs: 2_000,
+    });
+    expect(read('500ms')).toMatchObject({ enabled: false, delayMs: 500 });
     expect(() => read('soon')).toThrow(/evaluateOnChange\.delay/);
   });
 });

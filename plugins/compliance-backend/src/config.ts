@@ -35,6 +35,8 @@ export type ComplianceConfig = {
     enabled: boolean;
     /** Wait after the first change of a batch, so that the catalog has stored it. */
     delayMs: number;
+    /** When deletions, which the catalog does not announce, are looked for. */
+    reconcile: SchedulerServiceTaskScheduleDefinition;
   };
 };
 
@@ -153,6 +155,17 @@ export function readComplianceConfig(root: Config): ComplianceConfig {
           readDurationFromConfig(config, { key: 'evaluateOnChange.delay' }),
         )
       : 5_000,
+    // Cheap (one catalog read, writes only for deletions), hence much more often than the
+    // sweep; the initial delay leaves the start to the first sweep.
+    reconcile: config?.has('evaluateOnChange.reconcile')
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          config.getConfig('evaluateOnChange.reconcile'),
+        )
+      : {
+          frequency: { minutes: 5 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 2 },
+        },
   };
   if (!(evaluateOnChange.delayMs >= 0)) {
     throw new Error('compliance.evaluateOnChange.delay must not be negative');

@@ -20,6 +20,7 @@ import { DatabaseComplianceStore } from './database/DatabaseComplianceStore';
 import { DatabaseReportStore } from './database/DatabaseReportStore';
 import { migrateDatabase } from './database/migrateDatabase';
 import { CatalogChangeListener } from './service/CatalogChangeListener';
+import { CatalogDeletionReconciler } from './service/CatalogDeletionReconciler';
 import { CatalogIndexProvider } from './service/CatalogIndexProvider';
 import {
   ComplianceEvaluator,
@@ -154,7 +155,8 @@ export const compliancePlugin = createBackendPlugin({
         });
 
         // Changes announced by the catalog module entity-changes are evaluated within
-        // seconds; the sweep stays as the safety net for what events miss (e.g. deletions).
+        // seconds, deletions (which nothing announces) within minutes by the reconcile; the
+        // sweep stays as the safety net for what both miss.
         if (config.evaluateOnChange.enabled) {
           const listener = new CatalogChangeListener({
             events: deps.events,
@@ -166,6 +168,21 @@ export const compliancePlugin = createBackendPlugin({
           });
           await listener.subscribe();
           deps.lifecycle.addShutdownHook(() => listener.stop());
+
+          const reconciler = new CatalogDeletionReconciler({
+            logger: deps.logger,
+            compliance: service,
+            catalogIndex,
+            kinds: config.kinds,
+          });
+          await deps.scheduler.scheduleTask({
+            id: 'compliance-reconcile-deletions',
+            scope: 'global',
+            ...config.evaluateOnChange.reconcile,
+            fn: async () => {
+              await reconciler.reconcile();
+            },
+          });
         }
 
         // Campaign routes (documented in openapi.yaml), mounted first so that their own

@@ -42,6 +42,20 @@ export type StatusTransition = {
   to: CheckStatus;
 };
 
+/**
+ * A save in progress: evaluations are added one at a time and compared with the stored
+ * state at once, so that only what changed is held until `commit` writes it. @internal
+ */
+export type EvaluationSave = {
+  add(evaluation: EntityEvaluation): void;
+  /**
+   * Writes what changed and returns the status changes. With `complete`, the stored
+   * entities that were not added are removed (they left the catalog); that needs a save
+   * started without `entityRefs`.
+   */
+  commit(options?: { complete?: boolean }): Promise<StatusTransition[]>;
+};
+
 /** Which entities a rollup covers. Absent means all. @internal */
 export type RollupScope = {
   ownerRefs?: string[];
@@ -86,6 +100,23 @@ export interface ComplianceStore {
     evaluations: EntityEvaluation[],
     options: { now: Date; complete?: boolean },
   ): Promise<StatusTransition[]>;
+
+  /**
+   * Starts a save whose evaluations are added one by one (a sweep), reading the stored
+   * state of `entityRefs`, or of every entity when absent.
+   */
+  startSave(options: {
+    now: Date;
+    entityRefs?: string[];
+  }): Promise<EvaluationSave>;
+
+  /**
+   * Removes what is stored about entities that left the catalog (results and entity row),
+   * with a removal row in the level history, as a complete save does for the entities it
+   * no longer sees; history, exemptions and pushed results stay. Refs are as stored
+   * (`stringifyEntityRef`); unknown refs are ignored. Returns how many were removed.
+   */
+  removeEntities(entityRefs: string[], options: { now: Date }): Promise<number>;
 
   getEntity(entityRef: string): Promise<StoredEntity | undefined>;
   getHistory(

@@ -182,6 +182,67 @@ describe.each(databases.eachSupportedId())(
       expect(await store.getEntity('component:default/a')).toBeDefined();
     });
 
+    it('saves a sweep added one evaluation at a time, as a batch save would', async () => {
+      const { store } = await createStore();
+      const first = new Date('2026-11-20T10:00:00Z');
+      await store.saveEvaluations(
+        [
+          evaluation('component:default/a', { x: 'pass', y: 'pass' }),
+          evaluation('component:default/gone', { x: 'pass' }),
+        ],
+        { now: first, complete: true },
+      );
+
+      const later = new Date('2026-11-21T10:00:00Z');
+      const save = await store.startSave({ now: later });
+      save.add(evaluation('component:default/a', { x: 'fail', y: 'pass' }));
+      save.add(evaluation('component:default/new', { x: 'pass' }));
+      const transitions = await save.commit({ complete: true });
+
+      expect(
+        transitions.map(t => [t.entityRef, t.checkId, t.from, t.to]),
+      ).toEqual([
+        ['component:default/a', 'x', 'pass', 'fail'],
+        ['component:default/new', 'x', null, 'pass'],
+      ]);
+      expect(await store.getEntity('component:default/gone')).toBeUndefined();
+      const a = await store.getEntity('component:default/a');
+      expect(a?.failingCount).toBe(1);
+      expect(a?.results.find(r => r.checkId === 'y')?.evaluatedAt).toBe(
+        first.toISOString(),
+      );
+      expect(
+        await store.getHistory('component:default/a', { limit: 10 }),
+      ).toHaveLength(1);
+    });
+
+    it('refuses to remove unsaved entities from a save that read only some', async () => {
+      const { knex, store } = await createStore();
+      const now = new Date();
+      await store.saveEvaluations(
+        [
+          evaluation('component:default/a', { x: 'pass' }),
+          evaluation('component:default/b', { x: 'pass' }),
+        ],
+        { now, complete: true },
+      );
+      // Another writer makes the in-memory snapshot stale, so the save reads only `a`.
+      const other = new DatabaseComplianceStore(knex);
+      await other.saveEvaluations(
+        [evaluation('component:default/b', { x: 'fail' })],
+        { now },
+      );
+      const save = await store.startSave({
+        now,
+        entityRefs: ['component:default/a'],
+      });
+      save.add(evaluation('component:default/a', { x: 'pass' }));
+      await expect(save.commit({ complete: true })).rejects.toThrow(
+        'A complete save needs the whole stored state',
+      );
+      expect(await store.getEntity('component:default/b')).toBeDefined();
+    });
+
     it('counts statuses, levels and worst offenders for a scope', async () => {
       const { store } = await createStore();
       const now = new Date();

@@ -10,38 +10,22 @@ import type {
 import type {
   ComplianceStore,
   EntityEvaluation,
+  EvaluationSave,
   NewExemption,
   RollupCounts,
   RollupScope,
   StatusTransition,
   StoredEntity,
 } from './ComplianceStore';
+import { levelRemovalRow } from './levelHistory';
+import { EvaluationDiff } from './EvaluationDiff';
 import {
-  levelHistoryRow,
-  levelRemovalRow,
-  type LevelHistoryRow,
-} from './levelHistory';
+  applyChanges,
+  type EntityRow,
+  type ResultRow,
+  type StoredState,
+} from './storedState';
 import { whereEntityRefIn } from './whereEntityRefIn';
-
-type ResultRow = {
-  entity_ref: string;
-  check_id: string;
-  status: CheckStatus;
-  message: string;
-  remediation: string | null;
-  since: string | Date;
-};
-
-type EntityRow = {
-  entity_ref: string;
-  owner_ref: string | null;
-  system_ref: string | null;
-  domain_ref: string | null;
-  level: string | null;
-  failing_count: number;
-  changed_at: string | Date;
-  first_evaluated_at: string | Date | null;
-};
 
 type ExemptionRow = {
   id: string;
@@ -126,44 +110,6 @@ const HISTORY_COLUMNS: BulkColumn[] = [
   { name: 'changed_at', pgType: 'timestamptz' },
 ];
 
-type StoredState = {
-  revision: number;
-  /** Whether this holds every stored entity (a full read) or only some. */
-  complete: boolean;
-  results: Map<string, Map<string, ResultRow>>;
-  entities: Map<string, EntityRow>;
-};
-
-/** Applies a committed save to an in-memory state, so it matches the database again. */
-function applyChanges(
-  state: StoredState,
-  changes: {
-    resultUpserts: ResultRow[];
-    entityUpserts: EntityRow[];
-    staleResults: Array<[string, string]>;
-    removedRefs: string[];
-  },
-) {
-  for (const row of changes.resultUpserts) {
-    let byCheck = state.results.get(row.entity_ref);
-    if (!byCheck) {
-      byCheck = new Map();
-      state.results.set(row.entity_ref, byCheck);
-    }
-    byCheck.set(row.check_id, row);
-  }
-  for (const row of changes.entityUpserts) {
-    state.entities.set(row.entity_ref, row);
-  }
-  for (const [entityRef, checkId] of changes.staleResults) {
-    state.results.get(entityRef)?.delete(checkId);
-  }
-  for (const entityRef of changes.removedRefs) {
-    state.results.delete(entityRef);
-    state.entities.delete(entityRef);
-  }
-}
-
 /**
  * {@link ComplianceStore} on knex, for SQLite and PostgreSQL.
  *
@@ -179,137 +125,59 @@ export class DatabaseComplianceStore implements ComplianceStore {
     evaluations: EntityEvaluation[],
     options: { now: Date; complete?: boolean },
   ): Promise<StatusTransition[]> {
-    const now = options.now;
-    const refs = evaluations.map(e => e.entityRef);
+    const save = await this.startSave({
+      now: options.now,
+      // A partial save needs only the stored state of the entities it saves.
+      entityRefs: options.complete
+        ? undefined
+        : evaluations.map(e => e.entityRef),
+    });
+    for (const evaluation of evaluations) save.add(evaluation);
+    return save.commit({ complete: options.complete });
+  }
+
+  async startSave(options: {
+    now: Date;
+    entityRefs?: string[];
+  }): Promise<EvaluationSave> {
     const revision = await this.readRevision();
-    const state = await this.loadState(
-      revision,
-      options.complete ? undefined : refs,
-    );
-    const resultsByEntity = state.results;
-    const entitiesByRef = state.entities;
-
-    const resultUpserts: ResultRow[] = [];
-    const historyRows: Array<Record<string, unknown>> = [];
-    const levelHistoryRows: LevelHistoryRow[] = [];
-    const entityUpserts: EntityRow[] = [];
-    const transitions: StatusTransition[] = [];
-    const staleResults: Array<[string, string]> = [];
-
-    for (const evaluation of evaluations) {
-      const previousResults = resultsByEntity.get(evaluation.entityRef);
-      const seenChecks = new Set<string>();
-      for (const result of evaluation.results) {
-        seenChecks.add(result.checkId);
-        const previous = previousResults?.get(result.checkId);
-        const statusChanged = previous?.status !== result.status;
-        if (
-          statusChanged ||
-          previous.message !== result.message ||
-          (previous.remediation ?? undefined) !== result.remediation
-        ) {
-          resultUpserts.push({
-            entity_ref: evaluation.entityRef,
-            check_id: result.checkId,
-            status: result.status,
-            message: result.message,
-            remediation: result.remediation ?? null,
-            since: statusChanged ? now : previous.since,
-          });
+    const state = await this.loadState(revision, options.entityRefs);
+    const diff = new EvaluationDiff(state, options.now);
+    return {
+      add: evaluation => diff.add(evaluation),
+      commit: async ({ complete } = {}) => {
+        if (complete) {
+          if (!state.complete) {
+            throw new Error('A complete save needs the whole stored state');
+          }
+          diff.removeUnevaluated();
         }
-        // A first result is not a change: the history stays one row per change, and the
-        // entity's first_evaluated_at says since when its first results hold.
-        if (statusChanged && previous) {
-          historyRows.push({
-            entity_ref: evaluation.entityRef,
-            check_id: result.checkId,
-            from_status: previous.status,
-            to_status: result.status,
-            changed_at: now,
-          });
-        }
-        if (statusChanged) {
-          transitions.push({
-            entityRef: evaluation.entityRef,
-            ownerRef: evaluation.ownerRef,
-            checkId: result.checkId,
-            title: result.title,
-            message: result.message,
-            remediation: result.remediation,
-            from: previous?.status ?? null,
-            to: result.status,
-          });
-        }
-      }
-      // Checks that no longer exist (removed from config) leave no result behind.
-      for (const checkId of previousResults?.keys() ?? []) {
-        if (!seenChecks.has(checkId)) {
-          staleResults.push([evaluation.entityRef, checkId]);
-        }
-      }
+        if (diff.isEmpty()) return [];
+        await this.write(diff, state, revision);
+        return diff.transitions;
+      },
+    };
+  }
 
-      const failingCount = evaluation.results.filter(r =>
-        FAILING.includes(r.status),
-      ).length;
-      const previousEntity = entitiesByRef.get(evaluation.entityRef);
-      const levelRow = levelHistoryRow(previousEntity, evaluation, now);
-      if (levelRow) levelHistoryRows.push(levelRow);
-      if (
-        !previousEntity ||
-        previousEntity.owner_ref !== (evaluation.ownerRef ?? null) ||
-        previousEntity.system_ref !== (evaluation.systemRef ?? null) ||
-        previousEntity.domain_ref !== (evaluation.domainRef ?? null) ||
-        previousEntity.level !== evaluation.level ||
-        previousEntity.failing_count !== failingCount
-      ) {
-        entityUpserts.push({
-          entity_ref: evaluation.entityRef,
-          owner_ref: evaluation.ownerRef ?? null,
-          system_ref: evaluation.systemRef ?? null,
-          domain_ref: evaluation.domainRef ?? null,
-          level: evaluation.level,
-          failing_count: failingCount,
-          changed_at: now,
-          first_evaluated_at: previousEntity
-            ? previousEntity.first_evaluated_at
-            : now,
-        });
-      }
-    }
-
-    const evaluatedRefs = new Set(refs);
-    const removedRefs = options.complete
-      ? [...entitiesByRef.keys()].filter(ref => !evaluatedRefs.has(ref))
-      : [];
-    for (const ref of removedRefs) {
-      levelHistoryRows.push(levelRemovalRow(ref, entitiesByRef.get(ref), now));
-    }
-
-    if (
-      resultUpserts.length === 0 &&
-      entityUpserts.length === 0 &&
-      staleResults.length === 0 &&
-      removedRefs.length === 0
-    ) {
-      return [];
-    }
-
+  private async write(
+    diff: EvaluationDiff,
+    state: StoredState,
+    revision: number,
+  ): Promise<void> {
     const bumped = await this.db.transaction(async tx => {
       // New results are plain inserts (most of a first sweep); only changed ones need the
       // upsert's conflict handling, which costs PostgreSQL noticeably more per row.
-      const isNew = (row: ResultRow) =>
-        !resultsByEntity.get(row.entity_ref)?.has(row.check_id);
       await bulkInsert(
         tx,
         'compliance_results',
         RESULT_COLUMNS,
-        resultUpserts.filter(isNew),
+        diff.resultUpserts.filter(row => diff.isNewResult(row)),
       );
       await bulkInsert(
         tx,
         'compliance_results',
         RESULT_COLUMNS,
-        resultUpserts.filter(row => !isNew(row)),
+        diff.resultUpserts.filter(row => !diff.isNewResult(row)),
         {
           conflict: {
             target: ['entity_ref', 'check_id'],
@@ -321,7 +189,7 @@ export class DatabaseComplianceStore implements ComplianceStore {
         tx,
         'compliance_entities',
         ENTITY_COLUMNS,
-        entityUpserts,
+        diff.entityUpserts,
         {
           conflict: {
             target: ['entity_ref'],
@@ -329,19 +197,24 @@ export class DatabaseComplianceStore implements ComplianceStore {
           },
         },
       );
-      await bulkInsert(tx, 'compliance_history', HISTORY_COLUMNS, historyRows);
+      await bulkInsert(
+        tx,
+        'compliance_history',
+        HISTORY_COLUMNS,
+        diff.historyRows,
+      );
       await bulkInsert(
         tx,
         'compliance_level_history',
         LEVEL_HISTORY_COLUMNS,
-        levelHistoryRows,
+        diff.levelHistoryRows,
       );
-      for (const [entityRef, checkId] of staleResults) {
+      for (const [entityRef, checkId] of diff.staleResults) {
         await tx('compliance_results')
           .where({ entity_ref: entityRef, check_id: checkId })
           .delete();
       }
-      for (const batch of chunks(removedRefs)) {
+      for (const batch of chunks(diff.removedRefs)) {
         await tx('compliance_results').whereIn('entity_ref', batch).delete();
         await tx('compliance_entities').whereIn('entity_ref', batch).delete();
       }
@@ -355,17 +228,11 @@ export class DatabaseComplianceStore implements ComplianceStore {
     const snapshot = this.snapshot;
     if (bumped && (state.complete || snapshot?.revision === revision)) {
       const target = state.complete ? state : snapshot!;
-      applyChanges(target, {
-        resultUpserts,
-        entityUpserts,
-        staleResults,
-        removedRefs,
-      });
+      applyChanges(target, diff.changes());
       this.snapshot = { ...target, revision: revision + 1, complete: true };
     } else {
       this.snapshot = undefined;
     }
-    return transitions;
   }
 
   private async readRevision(): Promise<number> {
@@ -410,6 +277,42 @@ export class DatabaseComplianceStore implements ComplianceStore {
     }
     if (!refs) this.snapshot = state;
     return state;
+  }
+
+  async removeEntities(
+    entityRefs: string[],
+    options: { now: Date },
+  ): Promise<number> {
+    const refs = [...new Set(entityRefs)];
+    if (!refs.length) return 0;
+    const removed = await this.db.transaction(async tx => {
+      const stored: EntityRow[] = [];
+      for (const batch of chunks(refs)) {
+        stored.push(
+          ...(await tx<EntityRow>('compliance_entities').whereIn(
+            'entity_ref',
+            batch,
+          )),
+        );
+      }
+      if (!stored.length) return 0;
+      await bulkInsert(
+        tx,
+        'compliance_level_history',
+        LEVEL_HISTORY_COLUMNS,
+        stored.map(row => levelRemovalRow(row.entity_ref, row, options.now)),
+      );
+      for (const batch of chunks(stored.map(row => row.entity_ref))) {
+        await tx('compliance_results').whereIn('entity_ref', batch).delete();
+        await tx('compliance_entities').whereIn('entity_ref', batch).delete();
+      }
+      // Unconditional: every replica's snapshot of the stored state is out of date now.
+      await tx('compliance_state').where({ id: 1 }).increment('revision', 1);
+      return stored.length;
+    });
+    // Rare (deletions only): the next save reads the stored state again instead.
+    if (removed) this.snapshot = undefined;
+    return removed;
   }
 
   async getEntity(entityRef: string): Promise<StoredEntity | undefined> {

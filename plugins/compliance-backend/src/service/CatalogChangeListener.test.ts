@@ -165,6 +165,124 @@ describe('CatalogChangeListener', () => {
     ]);
   });
 
+  // team-a1 moves from team-a to team-b: team-a's chain loses its members.
+  const reparented = catalog.map(entity =>
+    entity.metadata.name === 'team-a1' ? group('team-a1', 'team-b') : entity,
+  );
+
+  it("re-evaluates what a re-parented group's former and new parent chains own", async () => {
+    const { listener, batches, settle } = setup({ entities: reparented });
+
+    listener.onChange({
+      entityRef: 'group:default/team-a1',
+      kind: 'Group',
+      hash: 'h2',
+      references: [{ type: 'childOf', targetRef: 'group:default/team-b' }],
+      previousReferences: [
+        { type: 'childOf', targetRef: 'group:default/team-a' },
+      ],
+    });
+    await settle();
+
+    expect(batches).toEqual([
+      [
+        'component:default/by-acme',
+        'component:default/by-team-a',
+        'component:default/by-team-a1',
+        'component:default/by-team-b',
+        'component:default/in-shop',
+        'system:default/shop',
+      ],
+    ]);
+  });
+
+  it('without previousReferences, re-evaluates by the new content only, as before', async () => {
+    const { change, batches, settle } = setup({ entities: reparented });
+
+    change('group:default/team-a1');
+    await settle();
+
+    expect(batches).toEqual([
+      [
+        'component:default/by-acme',
+        'component:default/by-team-a1',
+        'component:default/by-team-b',
+        'component:default/in-shop',
+        'system:default/shop',
+      ],
+    ]);
+  });
+
+  it('re-evaluates what the groups a user left, and their ancestors, own', async () => {
+    const { listener, batches, settle } = setup({
+      entities: catalog.map(entity =>
+        entity.metadata.name === 'alice'
+          ? { ...entity, spec: { memberOf: [] } }
+          : entity,
+      ),
+    });
+
+    listener.onChange({
+      entityRef: 'user:default/alice',
+      kind: 'User',
+      hash: 'h2',
+      references: [],
+      previousReferences: [
+        { type: 'memberOf', targetRef: 'group:default/team-a1' },
+      ],
+    });
+    await settle();
+
+    expect(batches).toEqual([
+      [
+        'component:default/by-acme',
+        'component:default/by-alice',
+        'component:default/by-team-a',
+        'component:default/by-team-a1',
+      ],
+    ]);
+  });
+
+  it('keeps the former references of every announcement in a batch, and skips malformed ones', async () => {
+    const { listener, batches, settle } = setup({
+      entities: catalog.map(entity =>
+        entity.metadata.name === 'alice'
+          ? { ...entity, spec: { memberOf: [] } }
+          : entity,
+      ),
+    });
+    const announce = (hash: string, previousReferences: unknown) =>
+      listener.onChange({
+        entityRef: 'user:default/alice',
+        kind: 'User',
+        hash,
+        previousReferences,
+      });
+
+    // alice left team-b, then team-a1, within one batch.
+    announce('h2', [
+      { type: 'memberOf', targetRef: 'Group:default/Team-B' },
+      { type: 'memberOf' },
+      'group:default/team-a',
+      null,
+    ]);
+    announce('h3', [{ type: 'memberOf', targetRef: 'group:default/team-a1' }]);
+    announce('h4', 'not a list');
+    await settle();
+
+    expect(batches).toEqual([
+      [
+        'component:default/by-acme',
+        'component:default/by-alice',
+        'component:default/by-team-a',
+        'component:default/by-team-a1',
+        'component:default/by-team-b',
+        'component:default/in-shop',
+        'system:default/shop',
+      ],
+    ]);
+  });
+
   it('re-evaluates a changed system itself and the entities in it', async () => {
     const { change, batches, evaluated, settle } = setup();
 

@@ -1,28 +1,22 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  DEFAULT_NAMESPACE,
-  RELATION_MEMBER_OF,
-  stringifyEntityRef,
-  type Entity,
-} from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
   ENTITY_CHANGED_TOPIC,
   type EntityChangedEventPayload,
+  type EntitySpecReference,
 } from '@runway/plugin-catalog-backend-module-entity-changes';
 import type { CatalogIndex } from '@runway/plugin-compliance-node';
 import {
   TECHDOCS_PUBLISHED_TOPIC,
   type TechDocsPublishedEventPayload,
 } from '@runway/plugin-techdocs-backend-module-prebuild';
-import { walkParentChain } from '../checks/builtin/walkParentChain';
+import { affectedByChanges, RELATED_KINDS } from './affectedByChanges';
 import type { CatalogIndexProvider } from './CatalogIndexProvider';
 import type { ComplianceService } from './ComplianceService';
-import { descendantGroups } from './groupTree';
 
-/** Beyond this many affected entities, a batch is left to the sweep. */
-const DEFAULT_MAX_ENTITIES = 500;
+/** Beyond this many affected entities, a batch is left to the sweep. @internal */
+export const DEFAULT_MAX_ENTITIES = 500;
 /** Hashes remembered for dedupe; the oldest are forgotten first. */
 const MAX_REMEMBERED = 100_000;
 
@@ -39,20 +33,26 @@ export type CatalogChangeListenerOptions = {
   maxEntities?: number;
 };
 
-type Change = { kind: string; hash: string };
+type Change = {
+  kind: string;
+  hash: string;
+  /** Known former references, of every announcement of the entity in the batch. */
+  previousReferences?: EntitySpecReference[];
+};
 
 /**
  * Re-evaluates compliance when the catalog announces an entity change
  * (`runway.catalog.entity-changed`, from the catalog module entity-changes):
  *
  * - a changed entity of an evaluated kind is evaluated itself;
- * - a changed Group re-evaluates what it, its ancestors (member counts include sub-teams) and
- *   its descendants (their parent chain runs through it) own;
- * - a changed User re-evaluates what its groups and their ancestors own, and what it owns;
- * - a changed System re-evaluates the entities in it.
+ * - a changed Group, User or System re-evaluates the entities whose checks read it, by its
+ *   new content and by its former references from the event (a group's former parent, a
+ *   user's former groups): see {@link affectedByChanges}.
  *
- * Changes are batched for `delayMs` after the first one. Old memberships and parents are not
- * known (the event carries the new content only): the sweep catches what they affect.
+ * Changes are batched for `delayMs` after the first one. An event without
+ * `previousReferences` (a new entity, a cleared processor cache, an older publisher) is
+ * handled by the new content only; deletions are not announced at all, and are left to
+ * CatalogDeletionReconciler and the sweep.
  *
  * @internal
  */
@@ -111,9 +111,15 @@ export class CatalogChangeListener {
     const ref = payload.entityRef.toLocaleLowerCase('en-US');
     // The catalog clears its processor caches now and then and announces unchanged content.
     if (this.handled.get(ref) === payload.hash || this.stopped) return;
+    // Two announcements in one batch: the first one's former references are former too.
+    const previousReferences = mergeReferences(
+      this.pending.get(ref)?.previousReferences,
+      readReferences(payload.previousReferences),
+    );
     this.pending.set(ref, {
       kind: payload.kind.toLocaleLowerCase('en-US'),
       hash: payload.hash,
+      ...(previousReferences ? { previousReferences } : {}),
     });
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
@@ -158,9 +164,9 @@ export class CatalogChangeListener {
     const direct = [...batch]
       .filter(([, change]) => kinds.includes(change.kind))
       .map(([ref]) => ref);
-    const related = [...batch].filter(([, change]) =>
-      ['group', 'user', 'system'].includes(change.kind),
-    );
+    const related = [...batch]
+      .filter(([, change]) => RELATED_KINDS.includes(change.kind))
+      .map(([ref, change]) => ({ ref, ...change }));
 
     let index: CatalogIndex | undefined;
     let affected: string[] = [];
@@ -168,7 +174,7 @@ export class CatalogChangeListener {
       // The index must show the changed groups and users: read it once for the batch.
       index = await catalogIndex.refresh();
       const directSet = new Set(direct);
-      affected = [...affectedEntities(index, related, kinds)].filter(
+      affected = [...affectedByChanges(index, related, kinds)].filter(
         ref => !directSet.has(ref),
       );
     }
@@ -230,84 +236,28 @@ function isEntityChangedPayload(
   );
 }
 
-function namespaceOf(entity: Entity): string {
-  return entity.metadata.namespace || DEFAULT_NAMESPACE;
-}
-
-/** Groups a user belongs to: `spec.memberOf`, and `memberOf` relations (e.g. from an org provider). */
-function groupsOfUser(index: CatalogIndex, user: Entity): string[] {
-  const declared = Array.isArray(user.spec?.memberOf)
-    ? (user.spec!.memberOf as unknown[])
-    : [];
-  const refs = declared.map(group =>
-    typeof group === 'string'
-      ? index.resolveRef(group, {
-          defaultKind: 'group',
-          defaultNamespace: namespaceOf(user),
-        })
-      : undefined,
+/** The well-formed references of an event, with lower-case refs; undefined if none are known. */
+function readReferences(value: unknown): EntitySpecReference[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.flatMap(item =>
+    typeof item?.type === 'string' && typeof item?.targetRef === 'string'
+      ? [
+          {
+            type: item.type,
+            targetRef: item.targetRef.toLocaleLowerCase('en-US'),
+          },
+        ]
+      : [],
   );
-  for (const relation of user.relations ?? []) {
-    if (relation.type === RELATION_MEMBER_OF) {
-      refs.push(relation.targetRef.toLocaleLowerCase('en-US'));
-    }
-  }
-  return refs.filter((ref): ref is string => !!ref);
 }
 
-/**
- * The entities of evaluated kinds whose checks read one of the changed groups, users or
- * systems, as refs in the index.
- */
-function affectedEntities(
-  index: CatalogIndex,
-  changes: Array<[string, Change]>,
-  kinds: string[],
-): Set<string> {
-  const owners = new Set<string>();
-  const systems = new Set<string>();
-  const addGroupAndAncestors = (groupRef: string) => {
-    for (const ref of walkParentChain(index, groupRef).chain) owners.add(ref);
-  };
-  for (const [ref, { kind }] of changes) {
-    if (kind === 'group') {
-      addGroupAndAncestors(ref);
-      for (const descendant of descendantGroups(index, ref)) {
-        owners.add(descendant);
-      }
-    } else if (kind === 'user') {
-      // Entities owned by a person: owner-is-group and owner-exists read the user.
-      owners.add(ref);
-      const user = index.get(ref);
-      for (const group of user ? groupsOfUser(index, user) : []) {
-        addGroupAndAncestors(group);
-      }
-    } else if (kind === 'system') {
-      systems.add(ref);
-    }
-  }
-
-  const affected = new Set<string>();
-  for (const entity of index.all()) {
-    if (!kinds.includes(entity.kind.toLocaleLowerCase('en-US'))) continue;
-    const defaults = { defaultNamespace: namespaceOf(entity) };
-    const owner =
-      typeof entity.spec?.owner === 'string'
-        ? index.resolveRef(entity.spec.owner, {
-            ...defaults,
-            defaultKind: 'group',
-          })
-        : undefined;
-    const system =
-      typeof entity.spec?.system === 'string'
-        ? index.resolveRef(entity.spec.system, {
-            ...defaults,
-            defaultKind: 'system',
-          })
-        : undefined;
-    if ((owner && owners.has(owner)) || (system && systems.has(system))) {
-      affected.add(stringifyEntityRef(entity).toLocaleLowerCase('en-US'));
-    }
-  }
-  return affected;
+function mergeReferences(
+  earlier: EntitySpecReference[] | undefined,
+  later: EntitySpecReference[] | undefined,
+): EntitySpecReference[] | undefined {
+  if (!earlier || !later) return earlier ?? later;
+  const merged = new Map(
+    [...earlier, ...later].map(r => [`${r.type} ${r.targetRef}`, r]),
+  );
+  return [...merged.values()];
 }

@@ -127,9 +127,12 @@ export class ComplianceService {
     ]);
     const exemptionsByEntity = groupBy(approved, e => e.entityRef);
     const externalByEntity = groupBy(externalResults, r => r.entityRef);
+    const save = await store.startSave({ now });
     phases.end('prepare');
 
-    const evaluations = [];
+    // Each evaluation is compared with what is stored as soon as it is made: the sweep
+    // holds only what changed, not every entity's results.
+    let entities = 0;
     for (const entity of index.all()) {
       if (!evaluator.evaluates(entity)) continue;
       const entityRef = stringifyEntityRef(entity);
@@ -139,18 +142,16 @@ export class ComplianceService {
         externalResults: externalByEntity.get(entityRef) ?? [],
         now,
       });
-      evaluations.push(evaluation);
+      save.add(evaluation);
+      entities += 1;
     }
     phases.end('evaluate');
-    const transitions = await store.saveEvaluations(evaluations, {
-      now,
-      complete: true,
-    });
+    const transitions = await save.commit({ complete: true });
     phases.end('save');
     await this.options.onTransitions?.(transitions);
     phases.end('notify');
     return {
-      entities: evaluations.length,
+      entities,
       changes: transitions.length,
       durationsMs: phases.durations(),
     };
@@ -210,6 +211,14 @@ export class ComplianceService {
     const transitions = await store.saveEvaluations(evaluations, { now });
     await this.options.onTransitions?.(transitions);
     return { entities: evaluations.length, changes: transitions.length };
+  }
+
+  /**
+   * Forgets what is stored about entities that left the catalog (refs as stored); the level
+   * history records the removal, as when a sweep no longer finds them.
+   */
+  async removeEntities(entityRefs: string[]): Promise<number> {
+    return this.options.store.removeEntities(entityRefs, { now: this.now() });
   }
 
   /** What is stored about an entity; `evaluatedAt` is absent if it never was evaluated. */
