@@ -4,16 +4,9 @@ import { NotFoundError } from '@backstage/errors';
 import { ENTITY_CHANGED_TOPIC } from '@runway/plugin-catalog-backend-module-entity-changes';
 import type { CatalogIndex } from '@runway/plugin-compliance-node';
 import { InMemoryCatalogIndex } from '../catalog/InMemoryCatalogIndex';
-import { group, user } from '../testing/testBackend';
+import { component, group, system, user } from '../testing/testBackend';
 import { TECHDOCS_PUBLISHED_TOPIC } from '@runway/plugin-techdocs-backend-module-prebuild';
 import { CatalogChangeListener } from './CatalogChangeListener';
-
-const component = (name: string, spec: Record<string, unknown>): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default' },
-  spec: { type: 'service', lifecycle: 'production', ...spec },
-});
 
 // acme ─┬─ team-a ── team-a1
 //       └─ team-b
@@ -23,12 +16,7 @@ const catalog: Entity[] = [
   group('team-a1', 'team-a'),
   group('team-b', 'acme'),
   user('alice', 'team-a1'),
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'System',
-    metadata: { name: 'shop', namespace: 'default' },
-    spec: { owner: 'team-b' },
-  },
+  system('shop', 'team-b'),
   component('by-acme', { owner: 'acme' }),
   component('by-team-a', { owner: 'group:default/team-a' }),
   component('by-team-a1', { owner: 'team-a1' }),

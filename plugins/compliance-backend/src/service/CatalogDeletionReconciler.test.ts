@@ -2,15 +2,8 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogIndex } from '@runway/plugin-compliance-node';
 import { InMemoryCatalogIndex } from '../catalog/InMemoryCatalogIndex';
-import { group, user } from '../testing/testBackend';
+import { component, group, system, user } from '../testing/testBackend';
 import { CatalogDeletionReconciler } from './CatalogDeletionReconciler';
-
-const component = (name: string, spec: Record<string, unknown>): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default' },
-  spec: { type: 'service', lifecycle: 'production', ...spec },
-});
 
 // acme ─┬─ team-a ── team-a1
 //       └─ team-b
@@ -20,12 +13,7 @@ const catalog: Entity[] = [
   group('team-a1', 'team-a'),
   group('team-b', 'acme'),
   user('alice', 'team-b'),
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'System',
-    metadata: { name: 'shop', namespace: 'default' },
-    spec: { owner: 'team-b' },
-  },
+  system('shop', 'team-b'),
   component('by-acme', { owner: 'acme' }),
   component('by-team-a', { owner: 'team-a' }),
   component('by-team-a1', { owner: 'team-a1' }),

@@ -1,6 +1,6 @@
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { InMemoryCatalogIndex } from '../catalog/InMemoryCatalogIndex';
-import { group, user } from '../testing/testBackend';
+import { group, system, user } from '../testing/testBackend';
 import {
   affectedByChanges,
   fanOutView,
@@ -30,12 +30,7 @@ const catalog: Entity[] = [
     spec: {},
     relations: [{ type: 'memberOf', targetRef: 'group:default/team-b' }],
   },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'System',
-    metadata: { name: 'shop', namespace: 'default' },
-    spec: { owner: 'team-b' },
-  },
+  system('shop', 'team-b'),
   component('by-acme', { owner: 'acme' }),
   component('by-team-a', { owner: 'group:default/team-a' }),
   component('by-team-a1', { owner: 'team-a1' }),

@@ -17,6 +17,26 @@ export function group(name: string, parent?: string): Entity {
   };
 }
 
+/** A production service in the default namespace; `spec` adds or overrides fields. @internal */
+export function component(name: string, spec: Record<string, unknown>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'service', lifecycle: 'production', ...spec },
+  };
+}
+
+/** A system in the default namespace, owned by `owner`. @internal */
+export function system(name: string, owner: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name, namespace: 'default' },
+    spec: { owner },
+  };
+}
+
 /** A user in the default namespace, member of `team`. @internal */
 export function user(name: string, team: string): Entity {
   return {
