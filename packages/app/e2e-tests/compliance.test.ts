@@ -120,3 +120,62 @@ test('an exemption needs a second person to approve it', async ({ page }) => {
       .getByText(/^Exempt until/),
   ).toBeVisible();
 });
+
+/**
+ * Without a permission, an action stays on the page, does nothing, and says why, also to
+ * someone who uses the keyboard. The demo allows everything, so the browser is given
+ * the permission backend's answer for a person who may not re-evaluate.
+ */
+test('a person without a permission learns why by keyboard', async ({
+  page,
+}) => {
+  await signInAs(page, 'alice');
+  await page.route('**/api/permission/authorize', async route => {
+    const { items } = route.request().postDataJSON() as {
+      items: Array<{ id: string; permission: { name: string } }>;
+    };
+    await route.fulfill({
+      json: {
+        items: items.map(item => ({
+          id: item.id,
+          result:
+            item.permission.name === 'compliance.evaluate' ? 'DENY' : 'ALLOW',
+        })),
+      },
+    });
+  });
+  const evaluations: string[] = [];
+  page.on('request', request => {
+    if (request.method() === 'POST' && request.url().endsWith('/evaluate')) {
+      evaluations.push(request.url());
+    }
+  });
+  await openComplianceTab(page);
+
+  const reEvaluate = page
+    .getByRole('button', { name: /Re-evaluate now/ })
+    .first();
+  await expect(reEvaluate).toHaveAttribute('aria-disabled', 'true');
+  const reason = 'You need the compliance.evaluate permission to';
+  await expect(reEvaluate).toHaveAccessibleDescription(
+    new RegExp(`^${reason}`),
+  );
+
+  // Tab through the page until the denied button has the focus: it is in the tab order.
+  let focused = false;
+  for (let presses = 0; presses < 80 && !focused; presses++) {
+    await page.keyboard.press('Tab');
+    focused = await reEvaluate.evaluate(
+      button => button === document.activeElement,
+    );
+  }
+  expect(focused).toBe(true);
+  await expect(page.getByRole('tooltip')).toContainText(reason);
+
+  // Enter and a click do nothing: no evaluation is asked for.
+  await page.keyboard.press('Enter');
+  // Playwright waits for aria-disabled buttons to become enabled before clicking: force it.
+  await reEvaluate.click({ force: true });
+  await page.waitForTimeout(500);
+  expect(evaluations).toEqual([]);
+});
