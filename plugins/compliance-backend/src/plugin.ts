@@ -19,6 +19,7 @@ import {
 import { DatabaseComplianceStore } from './database/DatabaseComplianceStore';
 import { DatabaseReportStore } from './database/DatabaseReportStore';
 import { migrateDatabase } from './database/migrateDatabase';
+import { auditExpiry } from './service/auditExpiry';
 import { CatalogChangeListener } from './service/CatalogChangeListener';
 import { CatalogDeletionReconciler } from './service/CatalogDeletionReconciler';
 import { CatalogIndexProvider } from './service/CatalogIndexProvider';
@@ -136,6 +137,7 @@ export const compliancePlugin = createBackendPlugin({
           checkServices,
           logger: deps.logger,
           onTransitions: transitions => notifier.notify(transitions),
+          onExemptionsExpired: expired => auditExpiry(deps.auditor, expired),
         });
 
         // Global scope: with several replicas on one database, one of them sweeps.
@@ -151,6 +153,18 @@ export const compliancePlugin = createBackendPlugin({
             deps.logger.info(
               `Compliance sweep evaluated ${entities} entities, ${changes} status change(s); ms per phase: ${phases}`,
             );
+          },
+        });
+
+        // An exemption lapses within a minute of its expiry, not at the next sweep.
+        await deps.scheduler.scheduleTask({
+          id: 'compliance-exemption-expiry',
+          scope: 'global',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            await service.lapseExpiredExemptions();
           },
         });
 

@@ -81,6 +81,7 @@ export class ComplianceService {
       checkServices: CheckServices;
       logger: LoggerService;
       onTransitions?: TransitionListener;
+      onExemptionsExpired?: (expired: Exemption[]) => Promise<void>;
       now?: () => Date;
     },
   ) {}
@@ -476,13 +477,35 @@ export class ComplianceService {
     await this.evaluate(entityRef);
   }
 
-  /** Lapses exemptions past their expiry; affected entities are re-evaluated. */
+  /**
+   * Marks exemptions past their expiry as expired (the sweep re-evaluates everything after
+   * it); `onExemptionsExpired` hears of them, e.g. to audit each one.
+   */
   async expireExemptions(now = this.now()): Promise<Exemption[]> {
     const expired = await this.options.store.expireExemptions(now);
     if (expired.length) {
       this.options.logger.info(
         `Expired ${expired.length} compliance exemption(s)`,
       );
+      await this.options.onExemptionsExpired?.(expired);
+    }
+    return expired;
+  }
+
+  /**
+   * Lapses exemptions past their expiry between sweeps and re-evaluates the entities whose
+   * approved exemptions they were, so that a check shows failing again within minutes of
+   * the expiry rather than at the next sweep.
+   */
+  async lapseExpiredExemptions(): Promise<Exemption[]> {
+    const expired = await this.expireExemptions();
+    // Only pending and approved exemptions expire; of those, the decided ones were approved.
+    // Pending requests exempted nothing: their entities' results stay as they are.
+    const exempted = expired
+      .filter(exemption => exemption.decidedAt && exemption.decidedBy)
+      .map(exemption => exemption.entityRef);
+    if (exempted.length) {
+      await this.evaluateEntities(exempted, await this.getCatalogIndex());
     }
     return expired;
   }
