@@ -5,6 +5,10 @@ import {
   PICKED_USER_STORAGE_KEY,
 } from './LocalUserPickerSignInPage';
 
+// Rendering and user events take seconds per test while the test command runs every
+// package's tests at once on a 2-core machine: more than jest's default 5 s allows.
+jest.setTimeout(30_000);
+
 const config = {
   auth: {
     environment: 'development',

@@ -11,6 +11,10 @@ import {
 } from '../../testing/__testUtils__/renderWithAccess';
 import { CampaignDetails } from './CampaignDetails';
 
+// Rendering and user events take seconds per test while the test command runs every
+// package's tests at once on a 2-core machine: more than jest's default 5 s allows.
+jest.setTimeout(30_000);
+
 function renderDetails(api = mockComplianceApi(), access?: TestAppAccess) {
   return renderWithAccess(
     <TestApiProvider apis={[[complianceApiRef, api]]}>

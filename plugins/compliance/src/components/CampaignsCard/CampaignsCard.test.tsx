@@ -11,6 +11,10 @@ import {
 import { firstDeadlineDay } from '../NewCampaignDialog/validateCampaignInput';
 import { CampaignsCard } from './CampaignsCard';
 
+// Rendering and user events take seconds per test while the test command runs every
+// package's tests at once on a 2-core machine: more than jest's default 5 s allows.
+jest.setTimeout(30_000);
+
 function renderCard(api = mockComplianceApi(), access?: TestAppAccess) {
   return renderWithAccess(
     <TestApiProvider apis={[[complianceApiRef, api]]}>

@@ -8,6 +8,10 @@ import { complianceApiRef } from '../../api';
 import { complianceRollup, mockComplianceApi } from '../../testing/fixtures';
 import { CompliancePage } from './CompliancePage';
 
+// Rendering and user events take seconds per test while the test command runs every
+// package's tests at once on a 2-core machine: more than jest's default 5 s allows.
+jest.setTimeout(30_000);
+
 function renderPage(api = mockComplianceApi()) {
   return renderInTestApp(
     <TestApiProvider apis={[[complianceApiRef, api]]}>

@@ -10,6 +10,10 @@ import {
   campaignSummary,
 } from '../../testing/campaignFixtures';
 
+// Rendering and user events take seconds per test while the test command runs every
+// package's tests at once on a 2-core machine: more than jest's default 5 s allows.
+jest.setTimeout(30_000);
+
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
 function renderApp(path: string) {

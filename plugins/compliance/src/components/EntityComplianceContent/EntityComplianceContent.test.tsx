@@ -11,6 +11,10 @@ import type { TestAppAccess } from '../../testing/__testUtils__/renderWithAccess
 import { toDayString } from '../RequestExemptionDialog/validateExemptionRequest';
 import { EntityComplianceContent } from './EntityComplianceContent';
 
+// Rendering and user events take seconds per test while the test command runs every
+// package's tests at once on a 2-core machine: more than jest's default 5 s allows.
+jest.setTimeout(30_000);
+
 /** By default as bob, allowed everything, who did not request the fixture's exemption. */
 function renderContent(api = mockComplianceApi(), access?: TestAppAccess) {
   return renderOnEntityPage(
