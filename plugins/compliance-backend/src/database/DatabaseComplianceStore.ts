@@ -55,6 +55,14 @@ function chunks<T>(items: T[], size = CHUNK_SIZE): T[][] {
   return out;
 }
 
+/** Deletes the stored results and entity rows of entities that left the catalog. */
+async function deleteEntities(tx: Knex.Transaction, refs: string[]) {
+  for (const batch of chunks(refs)) {
+    await tx('compliance_results').whereIn('entity_ref', batch).delete();
+    await tx('compliance_entities').whereIn('entity_ref', batch).delete();
+  }
+}
+
 function exemptionFromRow(row: ExemptionRow): Exemption {
   return {
     id: row.id,
@@ -214,10 +222,7 @@ export class DatabaseComplianceStore implements ComplianceStore {
           .where({ entity_ref: entityRef, check_id: checkId })
           .delete();
       }
-      for (const batch of chunks(diff.removedRefs)) {
-        await tx('compliance_results').whereIn('entity_ref', batch).delete();
-        await tx('compliance_entities').whereIn('entity_ref', batch).delete();
-      }
+      await deleteEntities(tx, diff.removedRefs);
       // Conditional: if someone else wrote since we read, our snapshot is not the whole truth.
       const updated = await tx('compliance_state')
         .where({ id: 1, revision })
@@ -286,15 +291,11 @@ export class DatabaseComplianceStore implements ComplianceStore {
     const refs = [...new Set(entityRefs)];
     if (!refs.length) return 0;
     const removed = await this.db.transaction(async tx => {
-      const stored: EntityRow[] = [];
-      for (const batch of chunks(refs)) {
-        stored.push(
-          ...(await tx<EntityRow>('compliance_entities').whereIn(
-            'entity_ref',
-            batch,
-          )),
-        );
-      }
+      const stored = await this.selectIn<EntityRow>(
+        'compliance_entities',
+        refs,
+        tx,
+      );
       if (!stored.length) return 0;
       await bulkInsert(
         tx,
@@ -302,10 +303,10 @@ export class DatabaseComplianceStore implements ComplianceStore {
         LEVEL_HISTORY_COLUMNS,
         stored.map(row => levelRemovalRow(row.entity_ref, row, options.now)),
       );
-      for (const batch of chunks(stored.map(row => row.entity_ref))) {
-        await tx('compliance_results').whereIn('entity_ref', batch).delete();
-        await tx('compliance_entities').whereIn('entity_ref', batch).delete();
-      }
+      await deleteEntities(
+        tx,
+        stored.map(row => row.entity_ref),
+      );
       // Unconditional: every replica's snapshot of the stored state is out of date now.
       await tx('compliance_state').where({ id: 1 }).increment('revision', 1);
       return stored.length;
@@ -555,12 +556,11 @@ export class DatabaseComplianceStore implements ComplianceStore {
   private async selectIn<T extends {}>(
     table: string,
     refs: string[],
+    db: Knex | Knex.Transaction = this.db,
   ): Promise<T[]> {
     const rows: T[] = [];
     for (const batch of chunks(refs)) {
-      rows.push(
-        ...((await this.db(table).whereIn('entity_ref', batch)) as T[]),
-      );
+      rows.push(...((await db(table).whereIn('entity_ref', batch)) as T[]));
     }
     return rows;
   }

@@ -28,6 +28,7 @@ import type { CatalogIndexProvider } from './CatalogIndexProvider';
 import type { CheckServices, ComplianceEvaluator } from './ComplianceEvaluator';
 import { checksRequiredFor, computeLevel } from './levels';
 import { descendantGroups } from './groupTree';
+import { wasApproved } from './wasApproved';
 import {
   ALL_ENTITIES,
   isVisible,
@@ -499,10 +500,9 @@ export class ComplianceService {
    */
   async lapseExpiredExemptions(): Promise<Exemption[]> {
     const expired = await this.expireExemptions();
-    // Only pending and approved exemptions expire; of those, the decided ones were approved.
     // Pending requests exempted nothing: their entities' results stay as they are.
     const exempted = expired
-      .filter(exemption => exemption.decidedAt && exemption.decidedBy)
+      .filter(wasApproved)
       .map(exemption => exemption.entityRef);
     if (exempted.length) {
       await this.evaluateEntities(exempted, await this.getCatalogIndex());

@@ -1,5 +1,6 @@
 import type { AuditorService } from '@backstage/backend-plugin-api';
 import type { Exemption } from '@runway/plugin-compliance-common';
+import { wasApproved } from './wasApproved';
 
 /**
  * Records each lapsed exemption as an audit event, so that an exemption's trail runs from
@@ -21,7 +22,7 @@ export async function auditExpiry(
         entityRef: exemption.entityRef,
         checkId: exemption.checkId,
         expiresAt: exemption.expiresAt,
-        wasApproved: Boolean(exemption.decidedBy),
+        wasApproved: wasApproved(exemption),
       },
     });
     await event.success();
