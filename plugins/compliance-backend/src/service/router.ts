@@ -111,11 +111,11 @@ export async function createRouter(
   router.post(
     '/entities/:kind/:namespace/:name/evaluate',
     audited('entity-evaluate', async (req, res) => {
-      await authorize(req, complianceEvaluatePermission);
       const entityRef = await requireVisibleEntity(
         req,
         entityRefFromParams(req.params),
       );
+      await authorize(req, complianceEvaluatePermission, entityRef);
       res.json(await service.evaluate(entityRef));
     }),
   );
@@ -189,11 +189,12 @@ export async function createRouter(
   router.post(
     '/exemptions',
     audited('exemption-request', async (req, res) => {
+      const entityRef = await requireVisibleEntity(req, req.body.entityRef);
       const credentials = await authorize(
         req,
         complianceExemptionCreatePermission,
+        entityRef,
       );
-      const entityRef = await requireVisibleEntity(req, req.body.entityRef);
       const exemption = await service.requestExemption({
         ...req.body,
         entityRef,
@@ -206,12 +207,13 @@ export async function createRouter(
   router.post(
     '/exemptions/:id/decision',
     audited('exemption-decide', async (req, res) => {
+      const existing = await service.getExemption(req.params.id);
+      await requireVisibleEntity(req, existing.entityRef);
       const credentials = await authorize(
         req,
         complianceExemptionApprovePermission,
+        existing.entityRef,
       );
-      const existing = await service.getExemption(req.params.id);
-      await requireVisibleEntity(req, existing.entityRef);
       res.json(
         await service.decideExemption(req.params.id, {
           ...req.body,

@@ -9,6 +9,7 @@ import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   type BasicPermission,
+  type ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import type { Request, RequestHandler, Router } from 'express';
 import { openApiSpec } from '../schema/openapi';
@@ -55,12 +56,18 @@ export function createAuthorize(
 ) {
   return async function authorize(
     req: Request,
-    permission: BasicPermission,
+    permission: BasicPermission | ResourcePermission,
+    resourceRef?: string,
   ): Promise<BackstageCredentials> {
     const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
+    const [decision] = await permissions.authorize(
+      [
+        resourceRef === undefined
+          ? { permission: permission as BasicPermission }
+          : { permission: permission as ResourcePermission, resourceRef },
+      ],
+      { credentials },
+    );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`Missing permission ${permission.name}`);
     }

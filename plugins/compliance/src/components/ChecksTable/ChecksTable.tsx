@@ -35,11 +35,13 @@ const useStyles = makeStyles({
  * @internal
  */
 export function ChecksTable(props: {
+  /** The entity the results are of: the policy decides per entity who may request. */
+  entityRef: string;
   results: CheckResult[];
   exemptions: Exemption[];
   onRequestExemption: (check: CheckResult) => void;
 }) {
-  const { results, exemptions, onRequestExemption } = props;
+  const { entityRef, results, exemptions, onRequestExemption } = props;
   const classes = useStyles();
   const pendingChecks = new Set(
     exemptions.filter(e => e.status === 'pending').map(e => e.checkId),
@@ -79,6 +81,7 @@ export function ChecksTable(props: {
                 ) : (
                   <PermissionButton
                     permission={complianceExemptionCreatePermission}
+                    resourceRef={entityRef}
                     actionDescription="request exemptions"
                     size="small"
                     color="primary"

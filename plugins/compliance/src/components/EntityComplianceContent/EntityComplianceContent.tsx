@@ -54,6 +54,7 @@ export function EntityComplianceContent() {
       <Grid item xs={12}>
         <InfoCard title="Checks" noPadding>
           <ChecksTable
+            entityRef={compliance.entityRef}
             results={compliance.results}
             exemptions={compliance.exemptions}
             onRequestExemption={setExemptionFor}

@@ -110,6 +110,7 @@ export function ExemptionsTable(props: {
                     <Box display="flex">
                       <PermissionButton
                         permission={complianceExemptionApprovePermission}
+                        resourceRef={exemption.entityRef}
                         actionDescription="approve exemptions"
                         size="small"
                         color="primary"
@@ -120,6 +121,7 @@ export function ExemptionsTable(props: {
                       </PermissionButton>
                       <PermissionButton
                         permission={complianceExemptionApprovePermission}
+                        resourceRef={exemption.entityRef}
                         actionDescription="reject exemptions"
                         size="small"
                         disabled={loading}

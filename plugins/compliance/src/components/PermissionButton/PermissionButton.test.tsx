@@ -16,6 +16,7 @@ function button(onClick = jest.fn()) {
   return (
     <PermissionButton
       permission={complianceEvaluatePermission}
+      resourceRef="component:default/payments-api"
       actionDescription="re-evaluate entities"
       onClick={onClick}
     >
@@ -79,6 +80,7 @@ describe('PermissionButton', () => {
       <form onSubmit={onSubmit}>
         <PermissionButton
           permission={complianceEvaluatePermission}
+          resourceRef="component:default/payments-api"
           actionDescription="re-evaluate entities"
           type="submit"
           href="/elsewhere"

@@ -2,7 +2,10 @@ import { useId, type MouseEvent } from 'react';
 import Button, { type ButtonProps } from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
-import type { BasicPermission } from '@backstage/plugin-permission-common';
+import type {
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import { usePermission } from '@backstage/plugin-permission-react';
 
 /**
@@ -12,7 +15,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
  * @internal
  */
 export function deniedReason(
-  permission: BasicPermission,
+  permission: BasicPermission | ResourcePermission,
   actionDescription: string,
 ) {
   return `You need the ${permission.name} permission to ${actionDescription}.`;
@@ -57,14 +60,22 @@ function ignore(event: MouseEvent) {
  * @internal
  */
 export function PermissionButton(
-  props: ButtonProps & {
-    permission: BasicPermission;
-    /** What the button does, completing "You need … permission to …", e.g. `start campaigns`. */
-    actionDescription: string;
-  },
+  props: ButtonProps &
+    (
+      | { permission: BasicPermission; resourceRef?: never }
+      /** A permission on a catalog entity: the policy decides for this entity. */
+      | { permission: ResourcePermission; resourceRef: string }
+    ) & {
+      /** What the button does, completing "You need … permission to …", e.g. `start campaigns`. */
+      actionDescription: string;
+    },
 ) {
-  const { permission, actionDescription, ...buttonProps } = props;
-  const { loading, allowed } = usePermission({ permission });
+  const { permission, resourceRef, actionDescription, ...buttonProps } = props;
+  const { loading, allowed } = usePermission(
+    resourceRef === undefined
+      ? { permission: permission as BasicPermission }
+      : { permission: permission as ResourcePermission, resourceRef },
+  );
   const classes = useStyles();
   const reasonId = useId();
   if (loading) {

@@ -33,6 +33,7 @@ export function ReEvaluateButton(props: {
     <Box>
       <PermissionButton
         permission={complianceEvaluatePermission}
+        resourceRef={entityRef}
         actionDescription="re-evaluate now (checks still run on their schedule)"
         variant="outlined"
         color="primary"
