@@ -12,8 +12,18 @@ export interface Config {
      */
     levels?: Array<{ id: string; title?: string; checks: string[] }>;
     gate?: {
-      /** Environment name to the level a deploy there requires, e.g. production: silver. */
+      /**
+       * Environment name to the level a deploy there requires, e.g. `production: silver`;
+       * `none` for an environment that requires no level. Names are matched
+       * case-insensitively. Default: `production` requires the second level.
+       */
       environments?: { [environment: string]: string };
+      /**
+       * The level an environment not named in `environments` requires. Without it, the
+       * gate answers such an environment with a 400 that lists the configured ones: an
+       * unknown environment never means "no gate".
+       */
+      defaultLevel?: string;
     };
     /**
      * Options per check, e.g. `{ id: ownership.owner-has-members, options: { minMembers: 3 } }`.

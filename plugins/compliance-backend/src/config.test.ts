@@ -5,7 +5,10 @@ describe('readComplianceConfig', () => {
   it('defaults to bronze, silver and gold, with production gated on silver', () => {
     const config = readComplianceConfig(new ConfigReader({}));
     expect(config.levels.map(l => l.id)).toEqual(['bronze', 'silver', 'gold']);
-    expect(config.gateEnvironments).toEqual({ production: 'silver' });
+    expect([...config.gate.environments.values()]).toEqual([
+      { name: 'production', level: 'silver' },
+    ]);
+    expect(config.gate.defaultLevel).toBeUndefined();
     expect(config.maxExemptionDays).toBe(90);
   });
 
@@ -34,6 +37,46 @@ describe('readComplianceConfig', () => {
     ).toThrow(
       /compliance\.gate\.environments\.production: unknown level 'platinum'/,
     );
+  });
+
+  it('reads gate environments by lower-case name, none as no level, and a default level', () => {
+    const config = readComplianceConfig(
+      new ConfigReader({
+        compliance: {
+          gate: {
+            environments: { Production: 'silver', dev: 'none' },
+            defaultLevel: 'bronze',
+          },
+        },
+      }),
+    );
+    expect(Object.fromEntries(config.gate.environments)).toEqual({
+      production: { name: 'Production', level: 'silver' },
+      dev: { name: 'dev', level: null },
+    });
+    expect(config.gate.defaultLevel).toBe('bronze');
+  });
+
+  it('refuses a gate default of none, which would open the gate for every typo', () => {
+    expect(() =>
+      readComplianceConfig(
+        new ConfigReader({ compliance: { gate: { defaultLevel: 'none' } } }),
+      ),
+    ).toThrow(/compliance\.gate\.defaultLevel: 'none' would let every unknown/);
+  });
+
+  it('refuses two gate environments that differ only in case', () => {
+    expect(() =>
+      readComplianceConfig(
+        new ConfigReader({
+          compliance: {
+            gate: {
+              environments: { production: 'silver', PRODUCTION: 'gold' },
+            },
+          },
+        }),
+      ),
+    ).toThrow(/'PRODUCTION' and 'production' differ only in case/);
   });
 
   it('turns an external check staleness into milliseconds', () => {

@@ -17,11 +17,27 @@ export type ExternalCheckDefinition = {
   staleAfterMs: number;
 };
 
+/**
+ * What a deploy to each environment requires. Environments are matched case-insensitively;
+ * a level of `null` (configured as `none`) requires nothing, and an environment not named
+ * gets `defaultLevel`, or none at all: the gate then refuses to answer.
+ *
+ * @internal
+ */
+export type GateConfig = {
+  /** By lower-case environment name: the name as configured and the level it requires. */
+  environments: Map<string, { name: string; level: string | null }>;
+  defaultLevel?: string;
+};
+
+/** The gate configuration value that says an environment requires no level. */
+const NO_LEVEL = 'none';
+
 /** Everything the plugin reads from `compliance.*`. @internal */
 export type ComplianceConfig = {
   levels: LevelDefinition[];
-  /** Environment name to the level a deploy there requires. */
-  gateEnvironments: Record<string, string>;
+  /** The deploy gate: what each environment requires. */
+  gate: GateConfig;
   checkOptions: Record<string, Record<string, unknown>>;
   /** Entity kinds that are evaluated (lower-case). */
   kinds: string[];
@@ -87,22 +103,7 @@ export function readComplianceConfig(root: Config): ComplianceConfig {
     throw new Error('compliance.levels: level ids must be unique');
   }
 
-  const gateConfig = config?.getOptionalConfig('gate.environments');
-  const gateEnvironments: Record<string, string> = {};
-  for (const environment of gateConfig?.keys() ?? []) {
-    const level = gateConfig!.getString(environment);
-    if (!levelIds.has(level)) {
-      throw new Error(
-        `compliance.gate.environments.${environment}: unknown level '${level}', expected one of ${[
-          ...levelIds,
-        ].join(', ')}`,
-      );
-    }
-    gateEnvironments[environment] = level;
-  }
-  if (!gateConfig) {
-    gateEnvironments.production = levels[Math.min(1, levels.length - 1)]?.id;
-  }
+  const gate = readGateConfig(config, levels);
 
   // A list rather than a map keyed by check id: config keys cannot contain the dots of ids.
   const checkOptions: Record<string, Record<string, unknown>> = {};
@@ -175,7 +176,7 @@ export function readComplianceConfig(root: Config): ComplianceConfig {
     catalogIndexMaxAgeMs,
     evaluateOnChange,
     levels,
-    gateEnvironments,
+    gate,
     checkOptions,
     kinds: (
       config?.getOptionalStringArray('kinds') ?? [
@@ -189,4 +190,63 @@ export function readComplianceConfig(root: Config): ComplianceConfig {
     externalChecks,
     schedule,
   };
+}
+
+/**
+ * Reads `compliance.gate`. Without `environments`, production requires the second level
+ * (the first when there is one) and nothing else is configured.
+ */
+function readGateConfig(
+  config: Config | undefined,
+  levels: LevelDefinition[],
+): GateConfig {
+  const levelIds = levels.map(l => l.id);
+  const levelAt = (key: string, value: string) => {
+    if (value === NO_LEVEL) return null;
+    if (!levelIds.includes(value)) {
+      throw new Error(
+        `compliance.gate.${key}: unknown level '${value}', expected one of ${[
+          ...levelIds,
+          NO_LEVEL,
+        ].join(', ')}`,
+      );
+    }
+    return value;
+  };
+
+  const environments: GateConfig['environments'] = new Map();
+  const environmentsConfig = config?.getOptionalConfig('gate.environments');
+  for (const name of environmentsConfig?.keys() ?? []) {
+    const key = name.toLocaleLowerCase('en-US');
+    if (environments.has(key)) {
+      throw new Error(
+        `compliance.gate.environments: '${name}' and '${
+          environments.get(key)!.name
+        }' differ only in case; environments are matched case-insensitively`,
+      );
+    }
+    const level = levelAt(
+      `environments.${name}`,
+      environmentsConfig!.getString(name),
+    );
+    environments.set(key, { name, level });
+  }
+  if (!environmentsConfig && levels.length) {
+    environments.set('production', {
+      name: 'production',
+      level: levels[Math.min(1, levels.length - 1)].id,
+    });
+  }
+
+  const defaultValue = config?.getOptionalString('gate.defaultLevel');
+  const defaultLevel =
+    defaultValue === undefined
+      ? undefined
+      : levelAt('defaultLevel', defaultValue);
+  if (defaultLevel === null) {
+    throw new Error(
+      "compliance.gate.defaultLevel: 'none' would let every unknown environment through; name a level or leave it out",
+    );
+  }
+  return { environments, defaultLevel };
 }

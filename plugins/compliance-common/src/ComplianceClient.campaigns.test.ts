@@ -1,30 +1,22 @@
-import { ComplianceClient } from './ComplianceClient';
+import { json, recordingClient } from './__testUtils__/recordingFetch';
 
 describe('ComplianceClient campaigns', () => {
-  const fetchMock = jest.fn();
-  const client = new ComplianceClient({
-    discoveryApi: { getBaseUrl: async () => 'http://backend/api/compliance' },
-    fetchApi: { fetch: fetchMock },
-  });
-  const ok = (body: unknown) =>
-    new Response(JSON.stringify(body), { status: 200 });
-
-  beforeEach(() => fetchMock.mockReset());
-
   it('lists campaigns, optionally by status', async () => {
-    fetchMock.mockImplementation(async () => ok({ items: [{ id: 'c-1' }] }));
+    const { client, sent } = recordingClient(() =>
+      json({ items: [{ id: 'c-1' }] }),
+    );
 
     expect(await client.listCampaigns()).toEqual([{ id: 'c-1' }]);
     await client.listCampaigns({ status: 'active' });
 
-    expect(fetchMock.mock.calls.map(c => c[0])).toEqual([
+    expect(sent.map(s => s.url)).toEqual([
       'http://backend/api/compliance/campaigns',
       'http://backend/api/compliance/campaigns?status=active',
     ]);
   });
 
   it('creates, reads and ends a campaign, escaping its id', async () => {
-    fetchMock.mockImplementation(async () => ok({}));
+    const { client, sent } = recordingClient();
     const input = {
       title: 'Real owners',
       checkIds: ['ownership.owner-exists'],
@@ -35,20 +27,21 @@ describe('ComplianceClient campaigns', () => {
     await client.getCampaign('a/b');
     await client.endCampaign('a/b');
 
-    expect(fetchMock).toHaveBeenNthCalledWith(
-      1,
-      'http://backend/api/compliance/campaigns',
-      expect.objectContaining({ method: 'POST', body: JSON.stringify(input) }),
-    );
-    expect(fetchMock).toHaveBeenNthCalledWith(
-      2,
-      'http://backend/api/compliance/campaigns/a%2Fb',
-      expect.objectContaining({ method: 'GET' }),
-    );
-    expect(fetchMock).toHaveBeenNthCalledWith(
-      3,
-      'http://backend/api/compliance/campaigns/a%2Fb/end',
-      expect.objectContaining({ method: 'POST', body: '{}' }),
-    );
+    expect(sent).toEqual([
+      expect.objectContaining({
+        url: 'http://backend/api/compliance/campaigns',
+        method: 'POST',
+        body: JSON.stringify(input),
+      }),
+      expect.objectContaining({
+        url: 'http://backend/api/compliance/campaigns/a%2Fb',
+        method: 'GET',
+      }),
+      expect.objectContaining({
+        url: 'http://backend/api/compliance/campaigns/a%2Fb/end',
+        method: 'POST',
+        body: '{}',
+      }),
+    ]);
   });
 });

@@ -1,12 +1,20 @@
 import { ResponseError } from '@backstage/errors';
+import createClient from 'openapi-fetch';
+import type { paths } from './schema/openapi';
 import type {
+  CheckSummary,
   ComplianceRollup,
   DeclarativeCheckDefinition,
+  DraftEvaluation,
   DryRunResult,
   EntityCompliance,
   Exemption,
+  ExemptionDecisionInput,
+  ExemptionInput,
+  ExemptionStatus,
+  ExternalResultInput,
   GateDecision,
-  CheckSummary,
+  RollupScope,
 } from './types';
 import type {
   Campaign,
@@ -19,21 +27,34 @@ import type {
   EntityComplianceList,
   EntityComplianceQuery,
   LevelTrend,
-  OrgTreeNode,
+  LevelTrendQuery,
 } from './reports';
+import { nestOrgTree, type OrgTreeNode } from './orgTree';
 
 /** The subset of Backstage's DiscoveryApi / DiscoveryService the client needs. @public */
 export type ComplianceDiscovery = {
   getBaseUrl(pluginId: string): Promise<string>;
 };
+
 /** The subset of Backstage's FetchApi the client needs. @public */
-export type ComplianceFetch = { fetch: typeof fetch };
+export type ComplianceFetch = {
+  fetch: (input: Request) => Promise<Response>;
+};
 
 /** Options a caller may pass, e.g. a service token on the backend. @public */
 export type ComplianceRequestOptions = { token?: string };
 
+/** A draft entity, as the catalog would hold it (only its basic shape is required). @public */
+export type ComplianceDraftEntity = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; [key: string]: unknown };
+  spec?: { [key: string]: unknown };
+  [key: string]: unknown;
+};
+
 /** Splits `kind:namespace/name` into its parts (kind and namespace may be omitted). */
-function parseRef(entityRef: string) {
+function entityPath(entityRef: string) {
   const match = /^(?:([^:/]+):)?(?:([^:/]+)\/)?([^:/]+)$/.exec(entityRef);
   if (!match) {
     throw new TypeError(`Invalid entity ref '${entityRef}'`);
@@ -45,21 +66,19 @@ function parseRef(entityRef: string) {
   };
 }
 
-/** Query parameters as strings; empty and absent values are left out. */
-function stringValues(
-  params: Record<string, string | number | undefined>,
-): Record<string, string | undefined> {
+/** Leaves out empty strings, which mean "no filter" in forms. */
+function withoutEmpty<T extends Record<string, unknown>>(query: T): T {
   return Object.fromEntries(
-    Object.entries(params).map(([key, value]) => [
-      key,
-      value === undefined || value === '' ? undefined : String(value),
-    ]),
-  );
+    Object.entries(query).filter(([, value]) => value !== '' && value !== null),
+  ) as T;
 }
 
 /**
- * A typed client for the compliance backend's HTTP API, usable from the frontend
- * (with fetchApi/discoveryApi) and from other backend plugins (with a service token).
+ * A typed client for the compliance backend's HTTP API, usable from the frontend (with
+ * fetchApi/discoveryApi) and from other backend plugins (with a service token). Paths,
+ * parameters, bodies and responses are typed by the types generated from the backend's
+ * OpenAPI document, so the client cannot drift from the API. An error response is thrown as
+ * a `ResponseError` carrying the server's message.
  *
  * @public
  */
@@ -72,207 +91,254 @@ export class ComplianceClient {
     fetchApi?: ComplianceFetch;
   }) {
     this.discovery = options.discoveryApi;
-    this.fetchApi = options.fetchApi ?? { fetch: (...a) => fetch(...a) };
+    this.fetchApi = options.fetchApi ?? { fetch: request => fetch(request) };
   }
 
   async listChecks(
     options?: ComplianceRequestOptions,
   ): Promise<CheckSummary[]> {
-    const body = await this.request<{ items: CheckSummary[] }>(
-      'GET',
-      '/checks',
-      undefined,
-      options,
-    );
-    return body.items;
+    const client = await this.client();
+    const { data } = await client.request('get', '/checks', this.init(options));
+    return data!.items;
   }
 
-  getEntity(
+  async getEntity(
     entityRef: string,
     options?: ComplianceRequestOptions,
   ): Promise<EntityCompliance> {
-    return this.request('GET', this.entityPath(entityRef), undefined, options);
+    const client = await this.client();
+    const { data } = await client.request(
+      'get',
+      '/entities/{kind}/{namespace}/{name}',
+      {
+        ...this.init(options),
+        params: { path: entityPath(entityRef) },
+      },
+    );
+    return data!;
   }
 
-  evaluate(
+  async evaluate(
     entityRef: string,
     options?: ComplianceRequestOptions,
   ): Promise<EntityCompliance> {
-    return this.request(
-      'POST',
-      `${this.entityPath(entityRef)}/evaluate`,
-      {},
-      options,
+    const client = await this.client();
+    const { data } = await client.request(
+      'post',
+      '/entities/{kind}/{namespace}/{name}/evaluate',
+      { ...this.init(options), params: { path: entityPath(entityRef) } },
     );
+    return data!;
   }
 
-  getRollup(
-    query: { ownerRef?: string; systemRef?: string; domainRef?: string },
+  /** How an entity that is not in the catalog (yet) would fare; nothing is stored. */
+  async dryRunEntity(
+    entity: ComplianceDraftEntity,
+    options?: ComplianceRequestOptions,
+  ): Promise<DraftEvaluation> {
+    const client = await this.client();
+    const { data } = await client.request('post', '/entities/dry-run', {
+      ...this.init(options),
+      body: { entity },
+    });
+    return data!;
+  }
+
+  async getRollup(
+    query: RollupScope,
     options?: ComplianceRequestOptions,
   ): Promise<ComplianceRollup> {
-    return this.request(
-      'GET',
-      `/rollup${this.query(query)}`,
-      undefined,
-      options,
-    );
+    const client = await this.client();
+    const { data } = await client.request('get', '/rollup', {
+      ...this.init(options),
+      params: { query: withoutEmpty(query) },
+    });
+    return data!;
   }
 
-  getGate(
+  async getGate(
     query: { entityRef: string; environment: string },
     options?: ComplianceRequestOptions,
   ): Promise<GateDecision> {
-    return this.request('GET', `/gate${this.query(query)}`, undefined, options);
+    const client = await this.client();
+    const { data } = await client.request('get', '/gate', {
+      ...this.init(options),
+      params: { query },
+    });
+    return data!;
   }
 
-  dryRun(
+  async dryRun(
     check: DeclarativeCheckDefinition,
     options?: ComplianceRequestOptions,
   ): Promise<DryRunResult> {
-    return this.request('POST', '/checks/dry-run', { check }, options);
+    const client = await this.client();
+    const { data } = await client.request('post', '/checks/dry-run', {
+      ...this.init(options),
+      body: { check },
+    });
+    return data!;
   }
 
-  requestExemption(
-    input: {
-      entityRef: string;
-      checkId: string;
-      reason: string;
-      expiresAt: string;
-    },
+  /** Stores the result of an external check, as CI does. */
+  async pushResult(
+    result: ExternalResultInput,
+    options?: ComplianceRequestOptions,
+  ): Promise<void> {
+    const client = await this.client();
+    await client.request('post', '/results', {
+      ...this.init(options),
+      body: result,
+    });
+  }
+
+  async listExemptions(
+    query: { entityRef?: string; status?: ExemptionStatus } = {},
+    options?: ComplianceRequestOptions,
+  ): Promise<Exemption[]> {
+    const client = await this.client();
+    const { data } = await client.request('get', '/exemptions', {
+      ...this.init(options),
+      params: { query: withoutEmpty(query) },
+    });
+    return data!.items;
+  }
+
+  async requestExemption(
+    input: ExemptionInput,
     options?: ComplianceRequestOptions,
   ): Promise<Exemption> {
-    return this.request('POST', '/exemptions', input, options);
+    const client = await this.client();
+    const { data } = await client.request('post', '/exemptions', {
+      ...this.init(options),
+      body: input,
+    });
+    return data!;
   }
 
-  decideExemption(
+  async decideExemption(
     id: string,
-    decision: { decision: 'approve' | 'reject'; comment?: string },
+    decision: ExemptionDecisionInput,
     options?: ComplianceRequestOptions,
   ): Promise<Exemption> {
-    return this.request(
-      'POST',
-      `/exemptions/${encodeURIComponent(id)}/decision`,
-      decision,
-      options,
-    );
+    const client = await this.client();
+    const { data } = await client.request('post', '/exemptions/{id}/decision', {
+      ...this.init(options),
+      params: { path: { id } },
+      body: decision,
+    });
+    return data!;
   }
 
   async listCampaigns(
     query: { status?: CampaignStatus } = {},
     options?: ComplianceRequestOptions,
   ): Promise<CampaignSummary[]> {
-    const body = await this.request<{ items: CampaignSummary[] }>(
-      'GET',
-      `/campaigns${this.query(query)}`,
-      undefined,
-      options,
-    );
-    return body.items;
+    const client = await this.client();
+    const { data } = await client.request('get', '/campaigns', {
+      ...this.init(options),
+      params: { query },
+    });
+    return data!.items;
   }
 
   /** The campaign with its progress and burn-up. */
-  getCampaign(
+  async getCampaign(
     id: string,
     options?: ComplianceRequestOptions,
   ): Promise<CampaignProgress> {
-    return this.request(
-      'GET',
-      `/campaigns/${encodeURIComponent(id)}`,
-      undefined,
-      options,
-    );
+    const client = await this.client();
+    const { data } = await client.request('get', '/campaigns/{id}', {
+      ...this.init(options),
+      params: { path: { id } },
+    });
+    return data!;
   }
 
-  createCampaign(
+  async createCampaign(
     input: CampaignInput,
     options?: ComplianceRequestOptions,
   ): Promise<Campaign> {
-    return this.request('POST', '/campaigns', input, options);
+    const client = await this.client();
+    const { data } = await client.request('post', '/campaigns', {
+      ...this.init(options),
+      body: input,
+    });
+    return data!;
   }
 
-  endCampaign(
+  async endCampaign(
     id: string,
     options?: ComplianceRequestOptions,
   ): Promise<Campaign> {
-    return this.request(
-      'POST',
-      `/campaigns/${encodeURIComponent(id)}/end`,
-      {},
-      options,
-    );
+    const client = await this.client();
+    const { data } = await client.request('post', '/campaigns/{id}/end', {
+      ...this.init(options),
+      params: { path: { id } },
+      body: {},
+    });
+    return data!;
   }
 
   /** A page of entities with their level and every check's status, filtered on the server. */
-  listEntities(
+  async listEntities(
     query: EntityComplianceQuery = {},
     options?: ComplianceRequestOptions,
   ): Promise<EntityComplianceList> {
-    return this.request(
-      'GET',
-      `/entities${this.query(stringValues(query))}`,
-      undefined,
-      options,
-    );
+    const client = await this.client();
+    const { data } = await client.request('get', '/entities', {
+      ...this.init(options),
+      params: { query: withoutEmpty(query) },
+    });
+    return data!;
   }
 
   /** The root groups of the organisation, each with its subgroups and counts. */
   async getOrgTree(options?: ComplianceRequestOptions): Promise<OrgTreeNode[]> {
-    const body = await this.request<{ items: OrgTreeNode[] }>(
-      'GET',
+    const client = await this.client();
+    const { data } = await client.request(
+      'get',
       '/org-tree',
-      undefined,
-      options,
+      this.init(options),
     );
-    return body.items;
+    return nestOrgTree(data!.items);
   }
 
   /** The level distribution per day over the last `days` days (30 when absent). */
-  getTrend(
-    query: { ownerRef?: string; days?: number } = {},
+  async getTrend(
+    query: LevelTrendQuery = {},
     options?: ComplianceRequestOptions,
   ): Promise<LevelTrend> {
-    return this.request(
-      'GET',
-      `/trend${this.query(stringValues(query))}`,
-      undefined,
-      options,
-    );
-  }
-
-  private entityPath(entityRef: string) {
-    const { kind, namespace, name } = parseRef(entityRef);
-    return `/entities/${[kind, namespace, name]
-      .map(encodeURIComponent)
-      .join('/')}`;
-  }
-
-  private query(params: Record<string, string | undefined>) {
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(params)) {
-      if (value !== undefined) search.set(key, value);
-    }
-    const text = search.toString();
-    return text ? `?${text}` : '';
-  }
-
-  private async request<T>(
-    method: string,
-    path: string,
-    body: unknown,
-    options?: ComplianceRequestOptions,
-  ): Promise<T> {
-    const baseUrl = await this.discovery.getBaseUrl('compliance');
-    const headers: Record<string, string> = {};
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (options?.token) headers.Authorization = `Bearer ${options.token}`;
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+    const client = await this.client();
+    const { data } = await client.request('get', '/trend', {
+      ...this.init(options),
+      params: { query: withoutEmpty(query) },
     });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return data!;
+  }
+
+  /**
+   * A client for the backend's current address. Error responses are thrown before the
+   * client reads them, as `ResponseError` with the server's message, so that callers get
+   * either the typed body or an error.
+   */
+  private async client() {
+    const baseUrl = await this.discovery.getBaseUrl('compliance');
+    return createClient<paths>({
+      baseUrl,
+      fetch: async request => {
+        const response = await this.fetchApi.fetch(request);
+        if (!response.ok) {
+          throw await ResponseError.fromResponse(response);
+        }
+        return response;
+      },
+    });
+  }
+
+  private init(options?: ComplianceRequestOptions) {
+    return options?.token
+      ? { headers: { Authorization: `Bearer ${options.token}` } }
+      : {};
   }
 }

@@ -1,68 +1,27 @@
+import type { components, operations } from './schema/openapi';
+
+type Schemas = components['schemas'];
+
 /**
  * Which entities a campaign covers. Every given criterion must match; an empty or absent
  * filter covers every evaluated entity.
  *
  * @public
  */
-export type CampaignFilter = {
-  /** Entity kinds, compared case-insensitively (e.g. `Component`). */
-  kind?: string[];
-  /** `spec.type` values (e.g. `service`). */
-  type?: string[];
-  /** `spec.lifecycle` values (e.g. `production`). */
-  lifecycle?: string[];
-  /** An owner group; entities owned by its descendant groups are included. */
-  ownerRef?: string;
-};
+export type CampaignFilter = Schemas['CampaignFilter'];
 
 /** @public */
-export type CampaignStatus = 'active' | 'ended';
+export type CampaignStatus = Schemas['CampaignStatus'];
 
-/**
- * A time-boxed drive to get a set of entities to meet a set of checks by a deadline.
- *
- * @public
- */
-export type Campaign = {
-  id: string;
-  title: string;
-  description: string;
-  checkIds: string[];
-  filter: CampaignFilter;
-  /** ISO 8601 */
-  deadline: string;
-  createdBy: string;
-  /** ISO 8601; the campaign starts when it is created. */
-  createdAt: string;
-  status: CampaignStatus;
-  /** ISO 8601; set when the campaign was ended. */
-  endedAt?: string;
-};
+/** A time-boxed drive to get a set of entities to meet a set of checks by a deadline. @public */
+export type Campaign = Schemas['Campaign'];
 
-/**
- * What it takes to start a campaign.
- *
- * @public
- */
-export type CampaignInput = {
-  title: string;
-  description?: string;
-  checkIds: string[];
-  filter?: CampaignFilter;
-  /** ISO 8601, in the future. */
-  deadline: string;
-};
+/** What it takes to start a campaign. @public */
+export type CampaignInput =
+  operations['CreateCampaign']['requestBody']['content']['application/json'];
 
-/**
- * A campaign with its current headline numbers, as listed.
- *
- * @public
- */
-export type CampaignSummary = Campaign & {
-  entityCount: number;
-  doneCount: number;
-  percentDone: number;
-};
+/** A campaign with its current headline numbers, as listed. @public */
+export type CampaignSummary = Schemas['CampaignSummary'];
 
 /**
  * One day of a campaign's burn-up: of the entities in scope, how many met every campaign
@@ -70,28 +29,7 @@ export type CampaignSummary = Campaign & {
  *
  * @public
  */
-export type CampaignBurnUpPoint = {
-  /** `YYYY-MM-DD` (UTC) */
-  date: string;
-  done: number;
-  total: number;
-};
+export type CampaignBurnUpPoint = Schemas['CampaignProgress']['burnUp'][number];
 
-/**
- * Where a campaign stands.
- *
- * @public
- */
-export type CampaignProgress = {
-  campaign: Campaign;
-  /** Entities in scope now. */
-  entityCount: number;
-  /** Entities whose campaign checks all pass, are exempt or do not apply. */
-  doneCount: number;
-  /** 0–100 with one decimal; 100 when no entity is in scope. */
-  percentDone: number;
-  /** The first 50 entities that are not done, the most unmet checks first. */
-  remaining: Array<{ entityRef: string; ownerRef?: string; failing: string[] }>;
-  /** One point per day from the start to today, the deadline or the end, whichever is first. */
-  burnUp: CampaignBurnUpPoint[];
-};
+/** Where a campaign stands. @public */
+export type CampaignProgress = Schemas['CampaignProgress'];

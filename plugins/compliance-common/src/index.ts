@@ -6,5 +6,7 @@
 export * from './types';
 export * from './campaigns';
 export * from './reports';
+export * from './orgTree';
 export * from './permissions';
 export * from './ComplianceClient';
+export type * from './schema/openapi';

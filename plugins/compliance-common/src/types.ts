@@ -1,3 +1,7 @@
+import type { components, operations } from './schema/openapi';
+
+type Schemas = components['schemas'];
+
 /**
  * The outcome of one check for one entity.
  *
@@ -8,14 +12,9 @@
  *
  * @public
  */
-export type CheckStatus =
-  | 'pass'
-  | 'fail'
-  | 'exempt'
-  | 'not-applicable'
-  | 'error';
+export type CheckStatus = Schemas['CheckStatus'];
 
-/** @public */
+/** Every check status, in the order the UI lists them. @public */
 export const CHECK_STATUSES: readonly CheckStatus[] = [
   'pass',
   'fail',
@@ -25,122 +24,65 @@ export const CHECK_STATUSES: readonly CheckStatus[] = [
 ];
 
 /** Where a check comes from. @public */
-export type CheckSource = 'builtin' | 'declarative' | 'code' | 'external';
+export type CheckSource = Schemas['CheckSource'];
 
 /** A check as listed by the API. @public */
-export type CheckSummary = {
-  id: string;
-  title: string;
-  description: string;
-  source: CheckSource;
-};
+export type CheckSummary = Schemas['CheckSummary'];
 
 /** The result of one check for one entity. @public */
-export type CheckResult = {
-  checkId: string;
-  title: string;
-  status: CheckStatus;
-  /** Says exactly what is wrong (or right) in this entity. */
-  message: string;
-  /** How to fix it; present when the status is `fail` or `error`. */
-  remediation?: string;
-  /** ISO 8601 */
-  evaluatedAt: string;
-};
+export type CheckResult = Schemas['CheckResult'];
 
 /** A scorecard level and whether the entity reaches it. @public */
-export type LevelStatus = {
-  id: string;
-  title: string;
-  checks: string[];
-  achieved: boolean;
-};
+export type LevelStatus = Schemas['LevelStatus'];
 
 /** @public */
-export type ExemptionStatus = 'pending' | 'approved' | 'rejected' | 'expired';
+export type ExemptionStatus = Schemas['ExemptionStatus'];
 
 /** A request to exempt an entity from one check until a date. @public */
-export type Exemption = {
-  id: string;
-  entityRef: string;
-  checkId: string;
-  reason: string;
-  status: ExemptionStatus;
-  requestedBy: string;
-  /** ISO 8601 */
-  requestedAt: string;
-  /** ISO 8601 */
-  expiresAt: string;
-  decidedBy?: string;
-  /** ISO 8601 */
-  decidedAt?: string;
-  decisionComment?: string;
-};
+export type Exemption = Schemas['Exemption'];
+
+/** What it takes to request an exemption. @public */
+export type ExemptionInput =
+  operations['RequestExemption']['requestBody']['content']['application/json'];
+
+/** A decision on an exemption request. @public */
+export type ExemptionDecisionInput = NonNullable<
+  operations['DecideExemption']['requestBody']
+>['content']['application/json'];
 
 /** A change of one check's status for one entity. @public */
-export type HistoryEntry = {
-  entityRef: string;
-  checkId: string;
-  /**
-   * The status before the change. A first evaluation is not a change and has no entry
-   * (see `EntityCompliance.firstEvaluatedAt`); `null` appears only in history recorded
-   * before that was so.
-   */
-  fromStatus: CheckStatus | null;
-  toStatus: CheckStatus;
-  /** ISO 8601 */
-  changedAt: string;
-};
+export type HistoryEntry = Schemas['HistoryEntry'];
 
 /** Everything the API knows about one entity's compliance. @public */
-export type EntityCompliance = {
-  entityRef: string;
-  ownerRef?: string;
-  /** The highest level reached, or `null` when not even the lowest is. */
-  level: string | null;
-  levels: LevelStatus[];
-  results: CheckResult[];
-  exemptions: Exemption[];
-  history: HistoryEntry[];
-  /** ISO 8601; absent when the entity was never evaluated. */
-  evaluatedAt?: string;
-  /** ISO 8601: when the entity was first evaluated; absent when it never was. */
-  firstEvaluatedAt?: string;
-};
+export type EntityCompliance = Schemas['EntityCompliance'];
+
+/** How an entity that is not in the catalog (yet) would fare; nothing is stored. @public */
+export type DraftEvaluation = Schemas['DraftEvaluation'];
 
 /** Counts for a set of entities: a group and its descendants, a system, a domain, or the org. @public */
-export type ComplianceRollup = {
-  scope: { ownerRef?: string; systemRef?: string; domainRef?: string };
-  entityCount: number;
-  /** Entities whose checks all pass or are exempt (not-applicable ones ignored). */
-  compliantCount: number;
-  percentCompliant: number;
-  /** Level id (or `none`) to number of entities. */
-  levels: Record<string, number>;
-  /** Check id to status to number of entities. */
-  checks: Record<string, Partial<Record<CheckStatus, number>>>;
-  /** The entities with the most failing checks, worst first. */
-  worstOffenders: Array<{
-    entityRef: string;
-    ownerRef?: string;
-    failing: string[];
-  }>;
-};
+export type ComplianceRollup = Schemas['ComplianceRollup'];
+
+/** Which entities a rollup counts: a group with its descendants, a system, a domain, or all. @public */
+export type RollupScope = NonNullable<
+  operations['GetRollup']['parameters']['query']
+>;
 
 /** The answer to "may this entity be deployed to this environment?". @public */
-export type GateDecision = {
-  entityRef: string;
-  environment: string;
-  allowed: boolean;
-  /** `null` when the environment requires no level. */
-  requiredLevel: string | null;
-  level: string | null;
-  /** Failing checks of the required level and the levels below it. */
-  failingChecks: CheckResult[];
-  reason: string;
-};
+export type GateDecision = Schemas['GateDecision'];
 
-/** A declarative check, as in app-config or a dry run. @public */
+/** The answer of a dry run of a check. @public */
+export type DryRunResult = Schemas['DryRunResult'];
+
+/** A result pushed by CI for an external check. @public */
+export type ExternalResultInput =
+  operations['PushResult']['requestBody']['content']['application/json'];
+
+/**
+ * A declarative check, as in app-config or a dry run. The API takes any object here and
+ * validates it field by field, so that its 400 names the field at fault.
+ *
+ * @public
+ */
 export type DeclarativeCheckDefinition = {
   id: string;
   title: string;
@@ -163,20 +105,3 @@ export type DeclarativeRule =
   | { type: 'regex'; field: string; pattern: string }
   | { type: 'one-of'; field: string; values: Array<string | number | boolean> }
   | { type: 'count'; field: string; min?: number; max?: number };
-
-/** The answer of a dry run. @public */
-export type DryRunResult = {
-  checkId: string;
-  total: number;
-  counts: Record<CheckStatus, number>;
-  firstFailing: Array<{ entityRef: string; message: string }>;
-};
-
-/** A result pushed by CI for an external check. @public */
-export type ExternalResultInput = {
-  entityRef: string;
-  checkId: string;
-  status: 'pass' | 'fail' | 'error';
-  message: string;
-  remediation?: string;
-};

@@ -10,6 +10,7 @@ import type {
   CheckStatus,
   ComplianceRollup,
   DeclarativeCheckDefinition,
+  DraftEvaluation,
   DryRunResult,
   EntityCompliance,
   Exemption,
@@ -23,20 +24,35 @@ import type {
   StatusTransition,
 } from '../database/ComplianceStore';
 import type { ComplianceConfig } from '../config';
-import { createDeclarativeCheck } from '../checks/declarative';
+import {
+  createDeclarativeCheck,
+  InvalidCheckDefinitionError,
+  validateDeclarativeCheck,
+} from '../checks/declarative';
 import type { CatalogIndexProvider } from './CatalogIndexProvider';
 import type { CheckServices, ComplianceEvaluator } from './ComplianceEvaluator';
 import { checksRequiredFor, computeLevel } from './levels';
 import { descendantGroups } from './groupTree';
 import { wasApproved } from './wasApproved';
+import { sameEntityRef, userEntityRef } from './entityRefs';
+import { validateDraftEntity } from './validateDraftEntity';
 import {
-  ALL_ENTITIES,
   isVisible,
   visibleRefs,
   type VisibleEntities,
 } from './visibleEntities';
 
 const DAY_MS = 86_400_000;
+
+/** What a missing exemption and one of an entity the caller cannot see both answer. @internal */
+export const EXEMPTION_NOT_FOUND =
+  'No such exemption, or it is not visible to you';
+
+/** Results that keep the gate closed for a check the required level needs. */
+const BLOCKING_STATUSES: ReadonlySet<CheckStatus> = new Set<CheckStatus>([
+  'fail',
+  'error',
+]);
 
 /** What a sweep did, and where its time went (milliseconds per phase, in order). @internal */
 export type SweepSummary = {
@@ -100,18 +116,12 @@ export class ComplianceService {
     return this.options.catalogIndex.get();
   }
 
-  /** Exemptions, of the `visible` entities only (few enough to filter after reading). */
-  async listExemptions(
-    filter: {
-      entityRef?: string;
-      status?: Exemption['status'][];
-    },
-    visible: VisibleEntities = ALL_ENTITIES,
-  ): Promise<Exemption[]> {
-    const exemptions = await this.options.store.listExemptions(filter);
-    return visible.all
-      ? exemptions
-      : exemptions.filter(e => isVisible(visible, e.entityRef));
+  /** Exemptions newest first; the authorization layer keeps those of visible entities. */
+  listExemptions(filter: {
+    entityRef?: string;
+    status?: Exemption['status'][];
+  }): Promise<Exemption[]> {
+    return this.options.store.listExemptions(filter);
   }
 
   /** Evaluates every entity in scope. Writes only what changed. */
@@ -254,6 +264,28 @@ export class ComplianceService {
   }
 
   /**
+   * How an entity that is not in the catalog (yet) would fare against the catalog as it is,
+   * e.g. a template's rendered catalog-info.yaml before it is published. Stores nothing; an
+   * entity the catalog would refuse is a 400 saying why.
+   */
+  async dryRunEntity(input: object): Promise<DraftEvaluation> {
+    const entity = await validateDraftEntity(input);
+    const now = this.now();
+    const index = await this.options.catalogIndex.get();
+    const { evaluation, levels } = await this.options.evaluator.evaluate(
+      entity,
+      { index, exemptions: [], externalResults: [], now },
+    );
+    const evaluatedAt = now.toISOString();
+    return {
+      entityRef: evaluation.entityRef,
+      level: evaluation.level,
+      levels,
+      results: evaluation.results.map(r => ({ ...r, evaluatedAt })),
+    };
+  }
+
+  /**
    * Counts for a group and all its descendant groups, a system, a domain, or everything,
    * over the `visible` entities only (filtered in the database).
    */
@@ -263,7 +295,7 @@ export class ComplianceService {
       systemRef?: string;
       domainRef?: string;
     },
-    visible: VisibleEntities = ALL_ENTITIES,
+    visible: VisibleEntities,
   ): Promise<ComplianceRollup> {
     let ownerRefs: string[] | undefined;
     if (scope.ownerRef) {
@@ -294,33 +326,36 @@ export class ComplianceService {
     };
   }
 
-  /** Whether the entity may be deployed to the environment, and why not. */
+  /**
+   * Whether the entity may be deployed to the environment, and why not. Fails closed: an
+   * environment the configuration does not name gets the configured default level, or is a
+   * 400 listing the configured environments; only an environment configured with `none`
+   * requires no level. A required check that fails, could not be evaluated (`error`) or has
+   * no result blocks.
+   */
   async gate(entityRef: string, environment: string): Promise<GateDecision> {
-    const requiredLevel =
-      this.options.config.gateEnvironments[environment] ?? null;
+    const { name, level: requiredLevel } = this.gateRequirement(environment);
     let compliance = await this.getEntityCompliance(entityRef);
     if (!compliance.evaluatedAt) {
       // Never evaluated (e.g. registered a moment ago): evaluate now rather than guess.
       compliance = await this.evaluate(entityRef);
     }
-    if (!requiredLevel) {
+    if (requiredLevel === null) {
       return {
         entityRef,
-        environment,
+        environment: name,
         allowed: true,
         requiredLevel,
         level: compliance.level,
         failingChecks: [],
-        reason: `${environment} requires no compliance level.`,
+        reason: `${name} is configured to require no compliance level.`,
       };
     }
     const required = new Set(
       checksRequiredFor(this.options.config.levels, requiredLevel),
     );
     const failingChecks = compliance.results.filter(
-      r =>
-        required.has(r.checkId) &&
-        (r.status === 'fail' || r.status === 'error'),
+      r => required.has(r.checkId) && BLOCKING_STATUSES.has(r.status),
     );
     const missing = [...required].filter(
       id => !compliance.results.some(r => r.checkId === id),
@@ -328,26 +363,54 @@ export class ComplianceService {
     const allowed = failingChecks.length === 0 && missing.length === 0;
     return {
       entityRef,
-      environment,
+      environment: name,
       allowed,
       requiredLevel,
       level: compliance.level,
       failingChecks,
       reason: allowed
-        ? `${entityRef} meets ${requiredLevel}, which ${environment} requires.`
-        : `${environment} requires ${requiredLevel}; ${entityRef} fails ${[
-            ...failingChecks.map(c => c.checkId),
-            ...missing,
+        ? `${entityRef} meets ${requiredLevel}, which ${name} requires.`
+        : `${name} requires ${requiredLevel}; ${entityRef} fails ${[
+            ...failingChecks.map(c => `${c.checkId} (${c.status})`),
+            ...missing.map(id => `${id} (no result)`),
           ].join(', ')}.`,
     };
   }
 
-  /** Runs a declarative check over the catalog without storing anything. */
-  /** Runs a check definition over the visible entities of the catalog, storing nothing. */
+  /** The level an environment requires, matched case-insensitively with the configuration. */
+  private gateRequirement(environment: string): {
+    name: string;
+    level: string | null;
+  } {
+    const { environments, defaultLevel } = this.options.config.gate;
+    const configured = environments.get(environment.toLocaleLowerCase('en-US'));
+    if (configured) return configured;
+    if (defaultLevel) return { name: environment, level: defaultLevel };
+    const names = [...environments.values()].map(e => e.name);
+    throw new InputError(
+      `environment '${environment}' is not configured for the compliance gate; configured: ${
+        names.length ? names.join(', ') : 'none'
+      } (compliance.gate.environments, or set compliance.gate.defaultLevel)`,
+    );
+  }
+
+  /**
+   * Runs a check definition over the visible entities of the catalog, storing nothing. The
+   * definition is validated first: a bad one is a 400 naming the field.
+   */
   async dryRun(
-    definition: DeclarativeCheckDefinition,
-    visible: VisibleEntities = ALL_ENTITIES,
+    input: unknown,
+    visible: VisibleEntities,
   ): Promise<DryRunResult> {
+    let definition: DeclarativeCheckDefinition;
+    try {
+      definition = validateDeclarativeCheck(input, 'check');
+    } catch (error) {
+      if (error instanceof InvalidCheckDefinitionError) {
+        throw new InputError(error.message);
+      }
+      throw error;
+    }
     const index = await this.options.catalogIndex.get();
     const check = createDeclarativeCheck(definition);
     const counts = Object.fromEntries(
@@ -416,17 +479,27 @@ export class ComplianceService {
     });
   }
 
-  /** Four-eyes: the requester can never decide their own request. */
+  /**
+   * Four-eyes: only a person decides (`decidedBy` is a user's entity ref, undefined for any
+   * other caller), and never the person who asked; refs are compared the way the catalog
+   * compares them, case-insensitively.
+   */
   async decideExemption(
     id: string,
     decision: {
       decision: 'approve' | 'reject';
       comment?: string;
-      decidedBy: string;
+      decidedBy: string | undefined;
     },
   ): Promise<Exemption> {
     const exemption = await this.getExemption(id);
-    if (exemption.requestedBy === decision.decidedBy) {
+    const decidedBy = decision.decidedBy && userEntityRef(decision.decidedBy);
+    if (!decidedBy) {
+      throw new NotAllowedError(
+        'Only a person can decide an exemption request (four-eyes): sign in as a user',
+      );
+    }
+    if (sameEntityRef(exemption.requestedBy, decidedBy)) {
       throw new NotAllowedError(
         'You cannot decide your own exemption request: another person must approve it (four-eyes)',
       );
@@ -436,7 +509,7 @@ export class ComplianceService {
     }
     const decided = await this.options.store.decideExemption(id, {
       status: decision.decision === 'approve' ? 'approved' : 'rejected',
-      decidedBy: decision.decidedBy,
+      decidedBy,
       decidedAt: this.now().toISOString(),
       comment: decision.comment,
     });
@@ -451,7 +524,7 @@ export class ComplianceService {
 
   async getExemption(id: string): Promise<Exemption> {
     const exemption = await this.options.store.getExemption(id);
-    if (!exemption) throw new NotFoundError(`No exemption with id ${id}`);
+    if (!exemption) throw new NotFoundError(EXEMPTION_NOT_FOUND);
     return exemption;
   }
 

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import type { RequestHandler } from 'express';
-import { openApiSpec } from '../schema/openapi';
+import { spec } from '../schema/openapi';
 
 type Schema = {
   $ref?: string;
@@ -17,7 +17,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** Follows a local `$ref` such as `#/components/schemas/EntityRef`. */
 function resolve(schema: Schema): Schema {
   if (!schema.$ref?.startsWith('#/')) return schema;
-  let target: any = openApiSpec;
+  let target: any = spec;
   for (const part of schema.$ref.slice(2).split('/')) target = target?.[part];
   return (target as Schema) ?? {};
 }
@@ -72,10 +72,8 @@ export function rejectUnknownFields(
   path: string,
   method: 'post' | 'put' | 'patch',
 ): RequestHandler {
-  const schema: Schema | undefined =
-    openApiSpec.paths?.[path]?.[method]?.requestBody?.content?.[
-      'application/json'
-    ]?.schema;
+  const schema: Schema | undefined = (spec.paths as any)[path]?.[method]
+    ?.requestBody?.content?.['application/json']?.schema;
   if (!schema) {
     throw new Error(
       `openapi.yaml has no JSON request body for ${method} ${path}`,

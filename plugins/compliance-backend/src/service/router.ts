@@ -1,64 +1,50 @@
-import type {
-  AuditorService,
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  complianceEvaluatePermission,
-  complianceExemptionApprovePermission,
-  complianceExemptionCreatePermission,
-  complianceResultPushPermission,
-  type Exemption,
-} from '@runway/plugin-compliance-common';
-import type { Request } from 'express';
-import express from 'express';
-import {
-  InvalidCheckDefinitionError,
-  validateDeclarativeCheck,
-} from '../checks/declarative';
-import type { ComplianceService } from './ComplianceService';
-import {
-  createAudited,
-  createAuthorize,
-  createOpenApiRouter,
-  principalRef,
-} from './routerHelpers';
-import type { ComplianceReports } from './ComplianceReports';
-import { addReportRoutes } from './reportRoutes';
+import { flattenOrgTree } from '@runway/plugin-compliance-common';
+import express, { type Request } from 'express';
+import type { AuthorizedCampaignService } from '../authorization/AuthorizedCampaignService';
+import type { AuthorizedComplianceReports } from '../authorization/AuthorizedComplianceReports';
+import type { AuthorizedComplianceService } from '../authorization/AuthorizedComplianceService';
+import type { ComplianceCaller } from '../authorization/ComplianceCaller';
+import { createOpenApiRouter } from '../schema/openapi';
 import { rejectUnknownFields } from './rejectUnknownFields';
-import { createVisibleEntities } from './visibleEntities';
 
 /** @internal */
 export type RouterOptions = {
-  service: ComplianceService;
+  compliance: AuthorizedComplianceService;
+  campaigns: AuthorizedCampaignService;
+  reports: AuthorizedComplianceReports;
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  catalog: CatalogService;
-  auditor: AuditorService;
-  /** The reporting views: entity × check table, org tree, trend. */
-  reports: ComplianceReports;
 };
 
+/** The JSON bodies whose unknown fields get a 400 naming the field (see rejectUnknownFields). */
+const STRICT_BODIES = [
+  '/entities/dry-run',
+  '/results',
+  '/exemptions',
+  '/exemptions/{id}/decision',
+  '/campaigns',
+  '/campaigns/{id}/end',
+] as const;
+
 /**
- * The HTTP API. Thin: requests are validated against openapi.yaml (a bad request is a 400
- * naming the field), authorized, audited when they write, and handed to the service.
+ * The HTTP API, every route of openapi.yaml on one router typed by it. Thin: the router
+ * validates each request against the spec (a bad request is a 400 naming the field), and
+ * hands it with the caller's credentials to the authorized services, which check
+ * permissions and audit writes.
  *
  * @internal
  */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { service, httpAuth, permissions, catalog, auditor } = options;
-  const router = createOpenApiRouter();
-  router.use(express.json());
+  const { compliance, campaigns, reports, httpAuth } = options;
+  const router = await createOpenApiRouter();
 
   // Bodies with a field their schema doesn't allow get a 400 naming that field, before the
   // OpenAPI validator, whose message names only the enclosing object.
   const outer = express.Router();
-  for (const path of ['/results', '/exemptions', '/exemptions/{id}/decision']) {
+  for (const path of STRICT_BODIES) {
     outer.post(
       path.replace(/\{(\w+)\}/g, ':$1'),
       express.json(),
@@ -67,161 +53,109 @@ export async function createRouter(
   }
   outer.use(router);
 
-  const authorize = createAuthorize(httpAuth, permissions);
+  const callerOf = async (
+    req: Request<any, any, any, any>,
+  ): Promise<ComplianceCaller> => ({
+    credentials: await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    }),
+    request: req,
+  });
+  const pathRef = (params: { kind: string; namespace: string; name: string }) =>
+    stringifyEntityRef(params);
 
-  /** Which entities the caller may read: reads over many entities count and list only these. */
-  const visibleEntities = createVisibleEntities({ permissions, catalog });
-  const visibleTo = async (req: Request) =>
-    visibleEntities(await httpAuth.credentials(req));
-
-  /** Reads follow the catalog's read permission: what the caller cannot see is "not found". */
-  async function requireVisibleEntity(
-    req: Request,
-    entityRef: string,
-  ): Promise<string> {
-    const credentials = await httpAuth.credentials(req);
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
-    if (!entity)
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    return stringifyEntityRef(entity);
-  }
-
-  /** Runs a write as an audit event: success or failure is always recorded. */
-  const audited = createAudited(auditor);
-
-  const entityRefFromParams = (params: Record<string, string>) =>
-    stringifyEntityRef({
-      kind: params.kind,
-      namespace: params.namespace,
-      name: params.name,
-    });
-
-  router.get('/checks', async (_req, res) => {
-    res.json({ items: service.listChecks() });
+  router.get('/checks', async (req, res) => {
+    await callerOf(req);
+    res.json({ items: compliance.listChecks() });
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
-    const entityRef = await requireVisibleEntity(
-      req,
-      entityRefFromParams(req.params),
+    res.json(
+      await compliance.getEntityCompliance(
+        pathRef(req.params),
+        await callerOf(req),
+      ),
     );
-    res.json(await service.getEntityCompliance(entityRef));
   });
 
-  router.post(
-    '/entities/:kind/:namespace/:name/evaluate',
-    audited('entity-evaluate', async (req, res) => {
-      const entityRef = await requireVisibleEntity(
-        req,
-        entityRefFromParams(req.params),
-      );
-      await authorize(req, complianceEvaluatePermission, entityRef);
-      res.json(await service.evaluate(entityRef));
-    }),
-  );
+  router.post('/entities/:kind/:namespace/:name/evaluate', async (req, res) => {
+    res.json(
+      await compliance.evaluate(pathRef(req.params), await callerOf(req)),
+    );
+  });
+
+  router.post('/entities/dry-run', async (req, res) => {
+    await callerOf(req);
+    res.json(await compliance.dryRunEntity(req.body.entity));
+  });
 
   router.get('/rollup', async (req, res) => {
-    const { ownerRef, systemRef, domainRef } = req.query as Record<
-      string,
-      string | undefined
-    >;
-    const scope = {
-      ownerRef: ownerRef && (await requireVisibleEntity(req, ownerRef)),
-      systemRef: systemRef && (await requireVisibleEntity(req, systemRef)),
-      domainRef: domainRef && (await requireVisibleEntity(req, domainRef)),
-    };
-    res.json(await service.rollup(scope, await visibleTo(req)));
-  });
-
-  addReportRoutes(router, {
-    reports: options.reports,
-    httpAuth,
-    requireVisibleEntity,
-    visibleEntities,
+    res.json(await compliance.rollup(req.query, await callerOf(req)));
   });
 
   router.get('/gate', async (req, res) => {
-    const { entityRef, environment } = req.query as Record<string, string>;
-    const ref = await requireVisibleEntity(req, entityRef);
-    res.json(await service.gate(ref, environment));
+    res.json(await compliance.gate(req.query, await callerOf(req)));
   });
 
   router.post('/checks/dry-run', async (req, res) => {
-    try {
-      const check = validateDeclarativeCheck(req.body.check, 'check');
-      res.json(await service.dryRun(check, await visibleTo(req)));
-    } catch (error) {
-      if (error instanceof InvalidCheckDefinitionError) {
-        throw new InputError(error.message);
-      }
-      throw error;
-    }
+    res.json(await compliance.dryRunCheck(req.body.check, await callerOf(req)));
   });
 
-  router.post(
-    '/results',
-    audited('result-push', async (req, res) => {
-      const credentials = await authorize(req, complianceResultPushPermission);
-      await service.pushExternalResult(req.body, principalRef(credentials));
-      res.status(204).end();
-    }),
-  );
+  router.post('/results', async (req, res) => {
+    await compliance.pushExternalResult(req.body, await callerOf(req));
+    res.status(204).end();
+  });
 
   router.get('/exemptions', async (req, res) => {
-    const { entityRef, status } = req.query as Record<
-      string,
-      string | undefined
-    >;
-    // One entity: its exemptions, if the caller may see it. Else those of every visible entity.
-    const ref = entityRef
-      ? await requireVisibleEntity(req, entityRef)
-      : undefined;
-    const items = await service.listExemptions(
-      {
-        entityRef: ref,
-        status: status ? [status as Exemption['status']] : undefined,
-      },
-      ref ? undefined : await visibleTo(req),
-    );
-    res.json({ items });
+    res.json({
+      items: await compliance.listExemptions(req.query, await callerOf(req)),
+    });
   });
 
-  router.post(
-    '/exemptions',
-    audited('exemption-request', async (req, res) => {
-      const entityRef = await requireVisibleEntity(req, req.body.entityRef);
-      const credentials = await authorize(
-        req,
-        complianceExemptionCreatePermission,
-        entityRef,
-      );
-      const exemption = await service.requestExemption({
-        ...req.body,
-        entityRef,
-        requestedBy: principalRef(credentials),
-      });
-      res.status(201).json(exemption);
-    }),
-  );
+  router.post('/exemptions', async (req, res) => {
+    res
+      .status(201)
+      .json(await compliance.requestExemption(req.body, await callerOf(req)));
+  });
 
-  router.post(
-    '/exemptions/:id/decision',
-    audited('exemption-decide', async (req, res) => {
-      const existing = await service.getExemption(req.params.id);
-      await requireVisibleEntity(req, existing.entityRef);
-      const credentials = await authorize(
-        req,
-        complianceExemptionApprovePermission,
-        existing.entityRef,
-      );
-      res.json(
-        await service.decideExemption(req.params.id, {
-          ...req.body,
-          decidedBy: principalRef(credentials),
-        }),
-      );
-    }),
-  );
+  router.post('/exemptions/:id/decision', async (req, res) => {
+    res.json(
+      await compliance.decideExemption(
+        req.params.id,
+        req.body,
+        await callerOf(req),
+      ),
+    );
+  });
+
+  router.get('/entities', async (req, res) => {
+    res.json(await reports.listEntities(req.query, await callerOf(req)));
+  });
+
+  router.get('/org-tree', async (req, res) => {
+    const tree = await reports.orgTree(await callerOf(req));
+    res.json({ items: flattenOrgTree(tree) });
+  });
+
+  router.get('/trend', async (req, res) => {
+    res.json(await reports.trend(req.query, await callerOf(req)));
+  });
+
+  router.get('/campaigns', async (req, res) => {
+    res.json({ items: await campaigns.list(req.query, await callerOf(req)) });
+  });
+
+  router.post('/campaigns', async (req, res) => {
+    res.status(201).json(await campaigns.create(req.body, await callerOf(req)));
+  });
+
+  router.get('/campaigns/:id', async (req, res) => {
+    res.json(await campaigns.progress(req.params.id, await callerOf(req)));
+  });
+
+  router.post('/campaigns/:id/end', async (req, res) => {
+    res.json(await campaigns.end(req.params.id, await callerOf(req)));
+  });
 
   return outer;
 }

@@ -1,0 +1,46 @@
+import { ComplianceClient } from '../ComplianceClient';
+
+/** What the client sent, read back from the `Request` it gave to fetch. */
+export type SentRequest = {
+  url: string;
+  method: string;
+  authorization: string | null;
+  body: string;
+};
+
+/**
+ * A client whose fetch answers with `respond` and records every request, for tests.
+ *
+ * @internal
+ */
+export function recordingClient(
+  respond: () => Response = () =>
+    new Response(JSON.stringify({}), {
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+    }),
+) {
+  const sent: SentRequest[] = [];
+  const fetchMock = jest.fn(async (request: Request) => {
+    sent.push({
+      url: request.url,
+      method: request.method,
+      authorization: request.headers.get('Authorization'),
+      body: await request.text(),
+    });
+    return respond();
+  });
+  const client = new ComplianceClient({
+    discoveryApi: { getBaseUrl: async () => 'http://backend/api/compliance' },
+    fetchApi: { fetch: fetchMock },
+  });
+  return { client, sent, fetchMock };
+}
+
+/** A JSON response with the given body. @internal */
+export function json(body: unknown, status = 200) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
