@@ -36,11 +36,10 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Announces entity changes on the events service; the compliance backend re-evaluates on them.
 backend.add(import('@runway/plugin-catalog-backend-module-entity-changes'));
 
-// permissions
+// permissions: everyone reads, a team manages its own components, the admin groups of
+// permission.runwayPolicy.adminGroups manage everything (see the module's README).
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('@runway/plugin-permission-backend-module-runway-policy'));
 
 // search: Lunr by default; the PostgreSQL engine takes over when the database is PostgreSQL.
 backend.add(import('@backstage/plugin-search-backend'));

@@ -4,7 +4,7 @@
 // the same path as in production: the httpRouter's credentials barrier, the external token
 // handlers with their access restrictions, and the permissions service, which decides for
 // service principals such as CI tokens by those restrictions alone (the permission policy
-// of app-config, permission.enabled with the allow-all policy, is never asked for them).
+// is never asked for them).
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
