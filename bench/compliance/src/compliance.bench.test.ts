@@ -140,6 +140,7 @@ it('benchmarks compliance on 10,000 entities', async () => {
   );
   const checkServices = {
     readUrl: async () => undefined,
+    readFileBesideLocation: async () => undefined,
     isTechDocsPublished: async () => false,
   };
   const indexProvider = new CatalogIndexProvider(

@@ -54,6 +54,24 @@ export interface CheckContext {
    * exist; rejects for other failures (the check then reports `error`).
    */
   readUrl(url: string): Promise<string | undefined>;
+  /**
+   * Reads a file that lies beside a catalog file the catalog read from the backend's disk.
+   *
+   * `location` is a `file:` location reference with an absolute path, such as the
+   * `backstage.io/managed-by-location` annotation of an entity registered from a file
+   * location; `path` is relative to that file's folder (`CODEOWNERS`, `.github/CODEOWNERS`).
+   * Nothing outside that folder is ever read: `..` and absolute paths are refused, and so is
+   * a symbolic link that resolves to outside the folder.
+   *
+   * Resolves to undefined when the file (or the folder) does not exist, or when `path` names
+   * a directory. Rejects when `location` is not such a location, when the file lies outside
+   * the folder, is not a regular file or is larger than the backend reads (1 MB), and for
+   * other read failures (the check then reports `error`).
+   */
+  readFileBesideLocation(
+    location: string,
+    path: string,
+  ): Promise<string | undefined>;
   /** Whether TechDocs for this entity have been published (the docs exist, not just the annotation). */
   isTechDocsPublished(entityRef: string): Promise<boolean>;
   /** The check's own options from config (`compliance.checks.<id>`), if any. */

@@ -1,5 +1,6 @@
 // Helpers for the checks' tests. Production code must not import this file.
-import type { Entity } from '@backstage/catalog-model';
+import { type Entity, parseLocationRef } from '@backstage/catalog-model';
+import { dirname, join } from 'node:path';
 import type {
   CheckContext,
   CheckOutcome,
@@ -54,7 +55,8 @@ export function component(
 
 /**
  * A `CheckContext` over the given entities. `files` maps URLs to their content, or to an
- * Error that `readUrl` rejects with; other URLs do not exist.
+ * Error that `readUrl` rejects with; other URLs do not exist. `diskFiles` does the same for
+ * `readFileBesideLocation`, by absolute path (the location's folder joined with the path).
  *
  * @internal
  */
@@ -62,20 +64,30 @@ export function createTestContext(
   options: {
     entities?: Entity[];
     files?: Record<string, string | Error>;
+    diskFiles?: Record<string, string | Error>;
     publishedDocs?: string[];
     options?: Record<string, unknown>;
   } = {},
-): CheckContext & { readUrl: jest.Mock } {
-  const files = options.files ?? {};
+): CheckContext & {
+  readUrl: jest.Mock;
+  readFileBesideLocation: jest.Mock;
+} {
+  const lookUp = (files: Record<string, string | Error>, key: string) => {
+    const file = files[key];
+    if (file instanceof Error) {
+      throw file;
+    }
+    return file;
+  };
   return {
     catalog: InMemoryCatalogIndex.fromEntities(options.entities ?? []),
-    readUrl: jest.fn(async (url: string) => {
-      const file = files[url];
-      if (file instanceof Error) {
-        throw file;
-      }
-      return file;
-    }),
+    readUrl: jest.fn(async (url: string) => lookUp(options.files ?? {}, url)),
+    readFileBesideLocation: jest.fn(async (location: string, path: string) =>
+      lookUp(
+        options.diskFiles ?? {},
+        join(dirname(parseLocationRef(location).target), path),
+      ),
+    ),
     isTechDocsPublished: async (ref: string) =>
       (options.publishedDocs ?? []).includes(ref),
     options: options.options ?? {},

@@ -44,7 +44,7 @@ export type StoredExternalResult = ExternalResultInput & {
 /** What a check context needs besides the catalog index. @internal */
 export type CheckServices = Pick<
   CheckContext,
-  'readUrl' | 'isTechDocsPublished'
+  'readUrl' | 'readFileBesideLocation' | 'isTechDocsPublished'
 >;
 
 /** What the evaluation of one entity needs. @internal */

@@ -1,4 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createCheckServices } from './createCheckServices';
 
 describe('createCheckServices', () => {
@@ -39,5 +42,29 @@ describe('createCheckServices', () => {
       headers: { Authorization: 'Bearer t' },
     });
     expect(auth.getPluginRequestToken).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads files beside a file location from disk, never outside its folder', async () => {
+    const folder = await realpath(
+      await mkdtemp(join(tmpdir(), 'runway-check-services-')),
+    );
+    try {
+      await writeFile(join(folder, 'CODEOWNERS'), '* @acme/a\n');
+      await symlink('/etc/passwd', join(folder, 'passwd'));
+      const services = createCheckServices({
+        urlReader: mockServices.urlReader.mock(),
+        discovery: mockServices.discovery(),
+        auth: mockServices.auth.mock(),
+      });
+      const location = `file:${join(folder, 'catalog-info.yaml')}`;
+      await expect(
+        services.readFileBesideLocation(location, 'CODEOWNERS'),
+      ).resolves.toBe('* @acme/a\n');
+      await expect(
+        services.readFileBesideLocation(location, 'passwd'),
+      ).rejects.toMatchObject({ name: 'NotAllowedError' });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -6,10 +6,12 @@ import type {
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { CheckServices } from './ComplianceEvaluator';
+import { readFileBesideLocation } from './readFileBesideLocation';
 
 /**
- * The I/O that checks may do: read files through Backstage's UrlReader (CODEOWNERS) and ask
- * the TechDocs backend whether docs were published.
+ * The I/O that checks may do: read files through Backstage's UrlReader or, beside a `file:`
+ * catalog location, from disk (CODEOWNERS), and ask the TechDocs backend whether docs were
+ * published.
  *
  * @internal
  */
@@ -43,6 +45,9 @@ export function createCheckServices(options: {
         if ((error as Error).name === NotFoundError.name) return undefined;
         throw error;
       }
+    },
+    readFileBesideLocation(location, path) {
+      return readFileBesideLocation(location, path);
     },
     async isTechDocsPublished(entityRef) {
       const { kind, namespace, name } = parseEntityRef(entityRef);

@@ -177,18 +177,124 @@ describe('ownership.codeowners-match', () => {
     });
   });
 
-  it('is not applicable without a url source location', async () => {
+  it('is not applicable without a url or file location', async () => {
     const context = withFiles({});
-    const withoutUrlSource: Record<string, string>[] = [
+    const withoutLocation: Record<string, string>[] = [
       {},
-      { 'backstage.io/managed-by-location': 'file:/repo/catalog-info.yaml' },
+      // Written by the entity's author: it could name any folder on the backend's disk.
+      { 'backstage.io/source-location': 'file:/etc/' },
+      { 'backstage.io/managed-by-location': 'file:relative/catalog-info.yaml' },
     ];
-    for (const annotations of withoutUrlSource) {
+    for (const annotations of withoutLocation) {
       await expect(
         outcomeOf(check, billing('team-billing', annotations), context),
       ).resolves.toMatchObject({ status: 'not-applicable' });
     }
     expect(context.readUrl).not.toHaveBeenCalled();
+    expect(context.readFileBesideLocation).not.toHaveBeenCalled();
+  });
+
+  describe('for a catalog file read from disk', () => {
+    const LOCATION = 'file:/srv/catalog/billing/catalog-info.yaml';
+    const FOLDER = '/srv/catalog/billing/';
+    const fromDisk = (owner = 'team-billing') =>
+      billing(owner, { 'backstage.io/managed-by-location': LOCATION });
+    const withDiskFiles = (diskFiles: Record<string, string | Error>) =>
+      createTestContext({ entities, diskFiles });
+
+    it('reads CODEOWNERS in the folder of the catalog file', async () => {
+      const context = withDiskFiles({
+        [`${FOLDER}CODEOWNERS`]: '* @acme/team-billing\n',
+      });
+      await expect(outcomeOf(check, fromDisk(), context)).resolves.toEqual({
+        status: 'pass',
+        message: `CODEOWNERS rule '*' (line 1 of ${FOLDER}CODEOWNERS) names @acme/team-billing, matching the owner group:default/team-billing`,
+      });
+      expect(context.readFileBesideLocation.mock.calls).toEqual([
+        [LOCATION, 'CODEOWNERS'],
+      ]);
+      expect(context.readUrl).not.toHaveBeenCalled();
+    });
+
+    it('fails naming both owners when they disagree', async () => {
+      const context = withDiskFiles({
+        [`${FOLDER}.github/CODEOWNERS`]: '* @acme/team-payments',
+      });
+      await expect(outcomeOf(check, fromDisk(), context)).resolves.toEqual({
+        status: 'fail',
+        message: `CODEOWNERS rule '*' (line 1 of ${FOLDER}.github/CODEOWNERS) names @acme/team-payments, but the owner is group:default/team-billing (expected @<org>/team-billing)`,
+        remediation: expect.stringContaining('add @<org>/team-billing'),
+      });
+    });
+
+    it('matches rules against the catalog file name, relative to the folder', async () => {
+      const context = withDiskFiles({
+        [`${FOLDER}CODEOWNERS`]:
+          '* @acme/team-billing\n/docs/ @acme/writers\n/catalog-info.yaml @acme/platform',
+      });
+      await expect(
+        outcomeOf(check, fromDisk(), context),
+      ).resolves.toMatchObject({
+        status: 'fail',
+        message: expect.stringContaining(
+          "rule '/catalog-info.yaml' (line 3 of",
+        ),
+      });
+    });
+
+    it('fails naming the paths searched when there is none', async () => {
+      const context = withDiskFiles({
+        [`${FOLDER}catalog-info.yaml`]: 'kind: Component',
+      });
+      await expect(
+        outcomeOf(check, fromDisk(), context),
+      ).resolves.toMatchObject({
+        status: 'fail',
+        message: `No CODEOWNERS file found at ${FOLDER}CODEOWNERS, ${FOLDER}.github/CODEOWNERS or ${FOLDER}docs/CODEOWNERS`,
+      });
+    });
+
+    it('reports an error when the folder is out of sight', async () => {
+      await expect(
+        outcomeOf(check, fromDisk(), withDiskFiles({})),
+      ).resolves.toMatchObject({
+        status: 'error',
+        message: expect.stringContaining(
+          'not even the catalog file /srv/catalog/billing/catalog-info.yaml was found',
+        ),
+      });
+    });
+
+    it('reports an error when a read is refused, e.g. a link out of the folder', async () => {
+      const context = withDiskFiles({
+        [`${FOLDER}CODEOWNERS`]: new Error(
+          `CODEOWNERS leads outside ${FOLDER} (through .., an absolute path or a symbolic link), so it is not read`,
+        ),
+        [`${FOLDER}.github/CODEOWNERS`]: '* @acme/team-billing',
+      });
+      await expect(outcomeOf(check, fromDisk(), context)).resolves.toEqual({
+        status: 'error',
+        message: expect.stringMatching(
+          /^Could not read \/srv\/catalog\/billing\/CODEOWNERS: CODEOWNERS leads outside/,
+        ),
+        remediation: expect.stringContaining('not a link to a file elsewhere'),
+      });
+    });
+
+    it('prefers a url source location, the repository the author declared', async () => {
+      const context = createTestContext({
+        entities,
+        files: { [`${SOURCE}CODEOWNERS`]: '* @acme/team-billing' },
+      });
+      const entity = billing('team-billing', {
+        'backstage.io/managed-by-location': LOCATION,
+        'backstage.io/source-location': `url:${SOURCE}`,
+      });
+      await expect(outcomeOf(check, entity, context)).resolves.toMatchObject({
+        status: 'pass',
+      });
+      expect(context.readFileBesideLocation).not.toHaveBeenCalled();
+    });
   });
 
   it('is not applicable without an owner or for unowned kinds', async () => {

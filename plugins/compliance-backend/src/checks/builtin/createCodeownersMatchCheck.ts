@@ -1,15 +1,25 @@
-import type { ComplianceCheck } from '@runway/plugin-compliance-node';
+import type { Entity } from '@backstage/catalog-model';
+import type {
+  CheckContext,
+  ComplianceCheck,
+} from '@runway/plugin-compliance-node';
 import { checkError, fail, notApplicable, pass } from '../outcomes';
 import {
   codeownerNamesOwner,
   expectedCodeowner,
 } from './codeowners/codeownerNamesOwner';
+import {
+  catalogFolderCodeowners,
+  repositoryCodeowners,
+} from './codeowners/codeownersSources';
 import { findCodeownersRule } from './codeowners/findCodeownersRule';
 import { parseCodeowners } from './codeowners/parseCodeowners';
 import {
   CodeownersReadError,
+  type CodeownersSource,
   readCodeowners,
 } from './codeowners/readCodeowners';
+import { resolveCatalogFolder } from './codeowners/resolveCatalogFolder';
 import { resolveSourceLocation } from './codeowners/resolveSourceLocation';
 import {
   isOneOfKinds,
@@ -18,16 +28,30 @@ import {
 } from './entityKinds';
 import { resolveOwner } from './resolveReference';
 
-function listSearched(urls: string[]): string {
-  return urls.length > 1
-    ? `${urls.slice(0, -1).join(', ')} or ${urls[urls.length - 1]}`
-    : urls.join('');
+function listSearched(places: string[]): string {
+  return places.length > 1
+    ? `${places.slice(0, -1).join(', ')} or ${places[places.length - 1]}`
+    : places.join('');
+}
+
+/** A repository from a url: location, or else the folder of a catalog file on disk. */
+function findCodeownersSource(
+  entity: Entity,
+  { readUrl, readFileBesideLocation }: CheckContext,
+): CodeownersSource | undefined {
+  const repository = resolveSourceLocation(entity);
+  if (repository) {
+    return repositoryCodeowners(repository, readUrl);
+  }
+  const folder = resolveCatalogFolder(entity);
+  return folder && catalogFolderCodeowners(folder, readFileBesideLocation);
 }
 
 /**
  * `ownership.codeowners-match`: the CODEOWNERS file of the entity's repository assigns the
  * catalog file to the entity's owner, so that the catalog and code review agree on who owns
- * the code.
+ * the code. For an entity read from a `file:` location, CODEOWNERS is read from disk, in the
+ * catalog file's folder.
  *
  * @internal
  */
@@ -36,21 +60,21 @@ export function createCodeownersMatchCheck(): ComplianceCheck {
     id: 'ownership.codeowners-match',
     title: 'CODEOWNERS agrees with the owner',
     description:
-      "The repository's CODEOWNERS assigns the entity's catalog file to the same owner as spec.owner.",
-    evaluate(entity, { catalog, readUrl }) {
+      "The CODEOWNERS of the entity's repository (for a catalog file read from disk, of its folder) assigns the catalog file to the same owner as spec.owner.",
+    evaluate(entity, context) {
       if (!isOneOfKinds(entity, KINDS_WITH_OWNER)) {
         return notApplicable(kindNotCoveredMessage(entity, KINDS_WITH_OWNER));
       }
-      const owner = resolveOwner(entity, catalog);
+      const owner = resolveOwner(entity, context.catalog);
       if (owner.state === 'undeclared' || owner.state === 'invalid') {
         return notApplicable(
           'No valid owner is declared; the other ownership checks report it',
         );
       }
-      const source = resolveSourceLocation(entity);
+      const source = findCodeownersSource(entity, context);
       if (!source) {
         return notApplicable(
-          'The entity has no url: source location (backstage.io/source-location or backstage.io/managed-by-location), so there is no repository to read CODEOWNERS from',
+          'The entity has neither a url: source location (backstage.io/source-location or backstage.io/managed-by-location) nor a file: catalog location (backstage.io/managed-by-location), so there is no CODEOWNERS to read',
         );
       }
 
@@ -58,17 +82,10 @@ export function createCodeownersMatchCheck(): ComplianceCheck {
       return (async () => {
         let file;
         try {
-          file = await readCodeowners(
-            source.url,
-            readUrl,
-            source.catalogFileUrl,
-          );
+          file = await readCodeowners(source);
         } catch (e) {
           if (e instanceof CodeownersReadError) {
-            return checkError(
-              e.message,
-              'Check that an integration for this host is configured and can read the repository, then evaluate again.',
-            );
+            return checkError(e.message, source.readErrorRemediation);
           }
           throw e;
         }
@@ -86,11 +103,11 @@ export function createCodeownersMatchCheck(): ComplianceCheck {
         );
         if (!rule) {
           return fail(
-            `No rule in ${file.url} matches ${source.catalogFilePath}; expected one naming the owner ${owner.ref}`,
-            `Add a rule for ${source.catalogFilePath} (or '*') naming ${expected} to ${file.url}.`,
+            `No rule in ${file.name} matches ${source.catalogFilePath}; expected one naming the owner ${owner.ref}`,
+            `Add a rule for ${source.catalogFilePath} (or '*') naming ${expected} to ${file.name}.`,
           );
         }
-        const where = `CODEOWNERS rule '${rule.pattern}' (line ${rule.line} of ${file.url})`;
+        const where = `CODEOWNERS rule '${rule.pattern}' (line ${rule.line} of ${file.name})`;
         const matching = rule.owners.find(o =>
           codeownerNamesOwner(o, owner.ref),
         );

@@ -10,12 +10,40 @@ export const CODEOWNERS_PATHS: readonly string[] = [
 ];
 
 /**
- * The CODEOWNERS file that was read, or the URLs that were searched in vain.
+ * Where CODEOWNERS is looked for: a repository read through the UrlReader, or the folder of
+ * a catalog file on disk. Paths are relative to the place CODEOWNERS patterns are relative
+ * to (the repository root, or the folder).
+ *
+ * @internal
+ */
+export type CodeownersSource = {
+  /** How the file at `path` is named in messages: a URL, or a path on disk. */
+  nameOf(path: string): string;
+  /** Reads the file at `path`; undefined when it does not exist. */
+  read(path: string): Promise<string | undefined>;
+  /** The catalog file's path, which CODEOWNERS rules are matched against. */
+  catalogFilePath: string;
+  /**
+   * The catalog file, which the catalog read, so it exists: when neither it nor any
+   * CODEOWNERS can be found, the source is out of sight rather than without CODEOWNERS.
+   */
+  catalogFile?: {
+    name: string;
+    read(): Promise<string | undefined>;
+    /** Why the source is out of sight when the catalog file is not found either. */
+    outOfSight: string;
+  };
+  /** What to do when a read fails. */
+  readErrorRemediation: string;
+};
+
+/**
+ * The CODEOWNERS file that was read, or the places that were searched in vain.
  *
  * @internal
  */
 export type CodeownersFile =
-  | { found: true; url: string; content: string }
+  | { found: true; name: string; content: string }
   | { found: false; searched: string[] };
 
 /**
@@ -24,55 +52,61 @@ export type CodeownersFile =
  * @internal
  */
 export class CodeownersReadError extends Error {
-  readonly url: string;
+  /** The URL or path that could not be read. */
+  readonly where: string;
 
-  constructor(url: string, cause: unknown) {
+  constructor(where: string, cause: unknown) {
     super(
-      `Could not read ${url}: ${
+      `Could not read ${where}: ${
         cause instanceof Error ? cause.message : String(cause)
       }`,
     );
     this.name = 'CodeownersReadError';
-    this.url = url;
+    this.where = where;
   }
 }
 
 /**
- * Reads the first CODEOWNERS file that exists under `sourceUrl` (a directory URL ending
- * in `/`). Throws {@link CodeownersReadError} when a read fails for another reason than
- * the file not existing, since then the answer is unknown.
+ * Reads the first CODEOWNERS file that exists in `source`. Throws
+ * {@link CodeownersReadError} when a read fails for another reason than the file not
+ * existing, since then the answer is unknown.
  *
- * `catalogFileUrl`, a file known to exist in the repository, tells "no CODEOWNERS" from "no
- * access" when nothing is found: GitHub answers 404 for a private repository that the
- * token cannot see, and for a revision that does not exist.
+ * The catalog file, known to exist, tells "no CODEOWNERS" from "no access" when nothing is
+ * found: GitHub answers 404 for a private repository that the token cannot see, and for a
+ * revision that does not exist; a folder on another machine's disk is simply missing.
  *
  * @internal
  */
 export async function readCodeowners(
-  sourceUrl: string,
-  readUrl: (url: string) => Promise<string | undefined>,
-  catalogFileUrl?: string,
+  source: CodeownersSource,
 ): Promise<CodeownersFile> {
-  const read = async (url: string) => {
+  const read = async (
+    name: string,
+    reader: () => Promise<string | undefined>,
+  ) => {
     try {
-      return await readUrl(url);
+      return await reader();
     } catch (e) {
-      throw new CodeownersReadError(url, e);
+      throw new CodeownersReadError(name, e);
     }
   };
   const searched: string[] = [];
   for (const path of CODEOWNERS_PATHS) {
-    const url = new URL(path, sourceUrl).href;
-    searched.push(url);
-    const content = await read(url);
+    const name = source.nameOf(path);
+    searched.push(name);
+    const content = await read(name, () => source.read(path));
     if (content !== undefined) {
-      return { found: true, url, content };
+      return { found: true, name, content };
     }
   }
-  if (catalogFileUrl && (await read(catalogFileUrl)) === undefined) {
+  const catalogFile = source.catalogFile;
+  if (
+    catalogFile &&
+    (await read(catalogFile.name, catalogFile.read)) === undefined
+  ) {
     throw new CodeownersReadError(
-      sourceUrl,
-      `not even the catalog file ${catalogFileUrl} was found, so the repository or revision is out of the integration's sight`,
+      source.nameOf(''),
+      `not even the catalog file ${catalogFile.name} was found, so ${catalogFile.outOfSight}`,
     );
   }
   return { found: false, searched };
