@@ -33,30 +33,39 @@ export const spec = {
         name: 'kind',
         in: 'path',
         required: true,
+        description:
+          'One part of an entity ref, without the `:` and `/` that separate the parts.',
         schema: {
           type: 'string',
           minLength: 1,
           maxLength: 63,
+          pattern: '^[^:/]+$',
         },
       },
       namespace: {
         name: 'namespace',
         in: 'path',
         required: true,
+        description:
+          'One part of an entity ref, without the `:` and `/` that separate the parts.',
         schema: {
           type: 'string',
           minLength: 1,
           maxLength: 63,
+          pattern: '^[^:/]+$',
         },
       },
       name: {
         name: 'name',
         in: 'path',
         required: true,
+        description:
+          'One part of an entity ref, without the `:` and `/` that separate the parts.',
         schema: {
           type: 'string',
           minLength: 1,
           maxLength: 253,
+          pattern: '^[^:/]+$',
         },
       },
       id: {

@@ -587,8 +587,11 @@ export interface components {
     };
   };
   parameters: {
+    /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
     kind: string;
+    /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
     namespace: string;
+    /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
     name: string;
     id: string;
   };
@@ -628,8 +631,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
         kind: components['parameters']['kind'];
+        /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
         namespace: components['parameters']['namespace'];
+        /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
         name: components['parameters']['name'];
       };
       cookie?: never;
@@ -655,8 +661,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
         kind: components['parameters']['kind'];
+        /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
         namespace: components['parameters']['namespace'];
+        /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
         name: components['parameters']['name'];
       };
       cookie?: never;
