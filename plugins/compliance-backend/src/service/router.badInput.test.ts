@@ -49,6 +49,7 @@ const HOSTILE_STRINGS = [
   'a/b/c',
   '../../etc/passwd',
   '<script>alert(1)</script>',
+  // eslint-disable-next-line no-script-url
   'javascript:alert(1)',
   "' OR 1=1 --",
   '%00',
