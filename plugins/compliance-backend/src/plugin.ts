@@ -16,10 +16,12 @@ import {
   createDeclarativeCheck,
   readDeclarativeChecks,
 } from './checks/declarative';
+import { DatabaseCatchUpStore } from './database/DatabaseCatchUpStore';
 import { DatabaseComplianceStore } from './database/DatabaseComplianceStore';
 import { DatabaseReportStore } from './database/DatabaseReportStore';
 import { migrateDatabase } from './database/migrateDatabase';
 import { auditExpiry } from './service/auditExpiry';
+import { CatalogCatchUp, scheduleCatchUp } from './service/CatalogCatchUp';
 import { CatalogChangeListener } from './service/CatalogChangeListener';
 import { CatalogDeletionReconciler } from './service/CatalogDeletionReconciler';
 import { CatalogIndexProvider } from './service/CatalogIndexProvider';
@@ -196,6 +198,21 @@ export const compliancePlugin = createBackendPlugin({
             fn: async () => {
               await reconciler.reconcile();
             },
+          });
+
+          // What changed while no event was handled: the last run stopped first.
+          await scheduleCatchUp({
+            scheduler: deps.scheduler,
+            delayMs: config.evaluateOnChange.catchUpDelayMs,
+            catchUp: new CatalogCatchUp({
+              logger: deps.logger,
+              store: new DatabaseCatchUpStore(knex),
+              compliance: service,
+              catalogIndex,
+              kinds: config.kinds,
+              triggerSweep: () =>
+                deps.scheduler.triggerTask('compliance-sweep'),
+            }),
           });
         }
 
