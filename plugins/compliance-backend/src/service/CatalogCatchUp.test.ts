@@ -34,7 +34,13 @@ function withEtag(entity: Entity, etag: string): Entity {
  * A catalog that can change, and a store and service that behave as the real ones do for
  * the catch-up: each evaluation stores the etag of the entity it was evaluated from.
  */
-function setup(options: { maxEntities?: number } = {}) {
+function setup(
+  options: {
+    maxEntities?: number;
+    retryForMs?: number;
+    retryDelayMs?: number;
+  } = {},
+) {
   let catalog = organisation;
   let version = 1;
   const evaluatedEtags = new Map<string, string | null>();
@@ -84,7 +90,7 @@ function setup(options: { maxEntities?: number } = {}) {
       catalogIndex,
       kinds: KINDS,
       triggerSweep,
-      maxEntities: options.maxEntities,
+      ...options,
     });
   /** Changes entities as the catalog would: new content, new etag. */
   const edit = (
@@ -309,9 +315,27 @@ describe('CatalogCatchUp', () => {
     );
   });
 
-  it('tries again when the sweep it would trigger is running already', async () => {
+  it('triggers the sweep again until one that is running has finished', async () => {
     const { start, triggerSweep, relatedEtags, catalogIndex } = setup({
       maxEntities: 3,
+      retryDelayMs: 1,
+    });
+    const running = new ConflictError(
+      'Task compliance-sweep is currently running',
+    );
+    triggerSweep.mockRejectedValueOnce(running).mockRejectedValueOnce(running);
+    await expect(start().catchUpOnce()).resolves.toMatchObject({
+      sweep: true,
+    });
+    expect(triggerSweep).toHaveBeenCalledTimes(3);
+    expect(catalogIndex.refresh).toHaveBeenCalledTimes(1);
+    expect(relatedEtags.size).toBeGreaterThan(0);
+  });
+
+  it('tries again at a later run when the sweep runs for too long', async () => {
+    const { start, triggerSweep, relatedEtags } = setup({
+      maxEntities: 3,
+      retryForMs: 0,
     });
     triggerSweep.mockRejectedValueOnce(
       new ConflictError('Task compliance-sweep is currently running'),
@@ -319,12 +343,9 @@ describe('CatalogCatchUp', () => {
     const catchUp = start();
     await expect(catchUp.catchUpOnce()).resolves.toBeUndefined();
     expect(relatedEtags.size).toBe(0);
-
     await expect(catchUp.catchUpOnce()).resolves.toMatchObject({
       sweep: true,
     });
-    expect(triggerSweep).toHaveBeenCalledTimes(2);
-    expect(catalogIndex.refresh).toHaveBeenCalledTimes(2);
   });
 
   it('fails on other errors of the trigger', async () => {

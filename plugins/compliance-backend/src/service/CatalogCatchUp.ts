@@ -34,6 +34,9 @@ export type CatalogCatchUpOptions = {
    */
   triggerSweep: () => Promise<void>;
   maxEntities?: number;
+  /** How long to go on triggering while a sweep runs (default 4 minutes), and how often. */
+  retryForMs?: number;
+  retryDelayMs?: number;
 };
 
 /** What a catch-up found and did. @internal */
@@ -128,13 +131,9 @@ export class CatalogCatchUp {
     const counts = `${summary.changed} changed, ${summary.new} new, ${summary.removed} removed; ${summary.affected} more affected by ${found.relatedChanges.length} changed groups, users or systems`;
 
     if (summary.sweep) {
-      try {
-        await this.options.triggerSweep();
-      } catch (error) {
-        if (!isError(error) || error.name !== 'ConflictError') throw error;
-        // It may have read the catalog before these changes: try again once it is done.
+      if (!(await this.triggerSweepAfterThisRead())) {
         logger.info(
-          `Compliance catch-up at start: ${counts}; a sweep is running, trying again after it`,
+          `Compliance catch-up at start: ${counts}; a sweep is still running, trying again later`,
         );
         return undefined;
       }
@@ -152,6 +151,26 @@ export class CatalogCatchUp {
     // a step failed, the next catch-up finds the same changes again.
     await store.saveRelatedEtags(found.relatedEtagChanges);
     return summary;
+  }
+
+  /**
+   * Triggers a sweep, which then reads the catalog after this catch-up did. A sweep that is
+   * running may have read it before (on another replica, before this one started): the
+   * trigger is tried again until it is done, rather than reading the catalog again.
+   */
+  private async triggerSweepAfterThisRead(): Promise<boolean> {
+    const retryDelayMs = this.options.retryDelayMs ?? 5_000;
+    const deadline = Date.now() + (this.options.retryForMs ?? 4 * 60_000);
+    for (;;) {
+      try {
+        await this.options.triggerSweep();
+        return true;
+      } catch (error) {
+        if (!isError(error) || error.name !== 'ConflictError') throw error;
+        if (Date.now() >= deadline) return false;
+      }
+      await new Promise(resolve => setTimeout(resolve, retryDelayMs));
+    }
   }
 
   private compare(
