@@ -99,6 +99,15 @@ export interface Config {
         timeout: HumanDuration | string;
         initialDelay?: HumanDuration | string;
       };
+      /**
+       * How soon after each start the catch-up runs: it compares the catalog with what is
+       * stored and evaluates what changed while no event was handled (e.g. the backend
+       * stopped before it evaluated a change), evaluates what a changed group, user or
+       * system affects, and removes what left the catalog; more than 500 entities are left
+       * to a sweep, triggered for it. Global scope: with several replicas, one at a time.
+       * At least 1 second; default 10 seconds.
+       */
+      catchUpDelay?: HumanDuration | string;
     };
   };
 }

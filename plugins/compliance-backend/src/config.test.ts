@@ -105,7 +105,23 @@ describe('readComplianceConfig', () => {
           timeout: { minutes: 5 },
           initialDelay: { minutes: 2 },
         },
+        catchUpDelayMs: 10_000,
       },
+    );
+  });
+
+  it('reads how soon after start the catch-up runs, at least a second', () => {
+    const read = (catchUpDelay: unknown) =>
+      readComplianceConfig(
+        new ConfigReader({
+          compliance: { evaluateOnChange: { catchUpDelay } },
+        } as any),
+      ).evaluateOnChange.catchUpDelayMs;
+    expect(read({ minutes: 1 })).toBe(60_000);
+    expect(read('2s')).toBe(2_000);
+    expect(() => read('soon')).toThrow(/evaluateOnChange\.catchUpDelay/);
+    expect(() => read({ milliseconds: 500 })).toThrow(
+      'compliance.evaluateOnChange.catchUpDelay must be at least 1 second',
     );
   });
 

@@ -53,6 +53,8 @@ export type ComplianceConfig = {
     delayMs: number;
     /** When deletions, which the catalog does not announce, are looked for. */
     reconcile: SchedulerServiceTaskScheduleDefinition;
+    /** How soon after start what changed while no event was handled is evaluated. */
+    catchUpDelayMs: number;
   };
 };
 
@@ -167,9 +169,22 @@ export function readComplianceConfig(root: Config): ComplianceConfig {
           timeout: { minutes: 5 },
           initialDelay: { minutes: 2 },
         },
+    catchUpDelayMs: config?.has('evaluateOnChange.catchUpDelay')
+      ? durationToMilliseconds(
+          readDurationFromConfig(config, {
+            key: 'evaluateOnChange.catchUpDelay',
+          }),
+        )
+      : 10_000,
   };
   if (!(evaluateOnChange.delayMs >= 0)) {
     throw new Error('compliance.evaluateOnChange.delay must not be negative');
+  }
+  if (!(evaluateOnChange.catchUpDelayMs >= 1000)) {
+    // It is also how often the catch-up task comes due (see plugin.ts).
+    throw new Error(
+      'compliance.evaluateOnChange.catchUpDelay must be at least 1 second',
+    );
   }
 
   return {

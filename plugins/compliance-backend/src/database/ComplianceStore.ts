@@ -14,6 +14,11 @@ export type EntityEvaluation = {
   domainRef?: string;
   level: string | null;
   results: Array<Omit<CheckResult, 'evaluatedAt'>>;
+  /**
+   * The catalog's `metadata.etag` of the entity evaluated, stored with the evaluation so
+   * that the catch-up at start can tell which entities changed since (CatalogCatchUp).
+   */
+  catalogEtag?: string;
 };
 
 /** One entity as stored, with its results. @internal */

@@ -98,6 +98,7 @@ const ENTITY_COLUMNS: BulkColumn[] = [
   { name: 'failing_count', pgType: 'integer' },
   { name: 'changed_at', pgType: 'timestamptz' },
   { name: 'first_evaluated_at', pgType: 'timestamptz' },
+  { name: 'catalog_etag', pgType: 'text' },
 ];
 /** What an entity's upsert updates: all but its key and when it was first evaluated. */
 const ENTITY_MERGE = ENTITY_COLUMNS.map(c => c.name).filter(

@@ -5,8 +5,10 @@ import { evaluation } from './testUtils';
 const earlier = new Date('2026-11-01T00:00:00Z');
 const now = new Date('2026-11-26T00:00:00Z');
 
+/** Stored entities with their check statuses, evaluated from catalog etag `etag`. */
 function storedState(
   entities: Record<string, Record<string, ResultRow['status']>>,
+  etag: string | null = null,
 ): StoredState {
   const state: StoredState = {
     revision: 1,
@@ -41,6 +43,7 @@ function storedState(
       failing_count: stored.results.filter(r => r.status === 'fail').length,
       changed_at: earlier,
       first_evaluated_at: earlier,
+      catalog_etag: etag,
     });
   }
   return state;
@@ -55,6 +58,46 @@ describe('EvaluationDiff', () => {
     diff.add(evaluation('component:default/a', { x: 'pass', y: 'fail' }));
     diff.removeUnevaluated();
     expect(diff.isEmpty()).toBe(true);
+    expect(diff.transitions).toEqual([]);
+  });
+
+  it('keeps nothing for an evaluation from the catalog entity the stored one came from', () => {
+    const diff = new EvaluationDiff(
+      storedState({ 'component:default/a': { x: 'pass' } }, 'etag-1'),
+      now,
+    );
+    diff.add(
+      evaluation(
+        'component:default/a',
+        { x: 'pass' },
+        { catalogEtag: 'etag-1' },
+      ),
+    );
+    expect(diff.isEmpty()).toBe(true);
+  });
+
+  it('rewrites only the entity row when only the catalog etag changed', () => {
+    const diff = new EvaluationDiff(
+      storedState({ 'component:default/a': { x: 'pass' } }, 'etag-1'),
+      now,
+    );
+    diff.add(
+      evaluation(
+        'component:default/a',
+        { x: 'pass' },
+        { catalogEtag: 'etag-2' },
+      ),
+    );
+    expect(diff.entityUpserts).toEqual([
+      expect.objectContaining({
+        entity_ref: 'component:default/a',
+        catalog_etag: 'etag-2',
+        first_evaluated_at: earlier,
+      }),
+    ]);
+    expect(diff.resultUpserts).toEqual([]);
+    expect(diff.historyRows).toEqual([]);
+    expect(diff.levelHistoryRows).toEqual([]);
     expect(diff.transitions).toEqual([]);
   });
 

@@ -109,8 +109,12 @@ export class EvaluationDiff {
     const previousEntity = this.state.entities.get(evaluation.entityRef);
     const levelRow = levelHistoryRow(previousEntity, evaluation, now);
     if (levelRow) this.levelHistoryRows.push(levelRow);
+    const catalogEtag = evaluation.catalogEtag ?? null;
+    // A new etag alone rewrites the row (the entity changed in the catalog); a steady
+    // sweep, whose entities keep their etags, still writes nothing.
     if (
       !previousEntity ||
+      previousEntity.catalog_etag !== catalogEtag ||
       previousEntity.owner_ref !== (evaluation.ownerRef ?? null) ||
       previousEntity.system_ref !== (evaluation.systemRef ?? null) ||
       previousEntity.domain_ref !== (evaluation.domainRef ?? null) ||
@@ -128,6 +132,7 @@ export class EvaluationDiff {
         first_evaluated_at: previousEntity
           ? previousEntity.first_evaluated_at
           : now,
+        catalog_etag: catalogEtag,
       });
     }
   }

@@ -20,6 +20,8 @@ export type EntityRow = {
   failing_count: number;
   changed_at: string | Date;
   first_evaluated_at: string | Date | null;
+  /** The catalog's `metadata.etag` of the entity it was evaluated from, if known. */
+  catalog_etag: string | null;
 };
 
 /** The stored results and entities, as read at a revision of `compliance_state`. @internal */

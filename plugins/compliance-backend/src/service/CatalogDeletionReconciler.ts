@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogIndex } from '@runway/plugin-compliance-node';
 import { InMemoryCatalogIndex } from '../catalog/InMemoryCatalogIndex';
+import { isEmptyIndex } from '../catalog/isEmptyIndex';
 import {
   affectedByChanges,
   fanOutView,
@@ -46,9 +47,10 @@ const NOTHING: ReconcileSummary = { deleted: 0, removed: 0, evaluated: 0 };
  * The catalog at the last run is this instance's own (reduced to what the fan-out reads),
  * not the shared CatalogIndexProvider's, which single-entity evaluations refresh every few
  * seconds and would make the comparison miss what was deleted before that. The first run
- * after start has nothing to compare with; what was deleted before it is the sweep's. With
- * several replicas each compares with its own last run, so a deletion may be handled twice:
- * removal and evaluation write only what changed.
+ * after start has nothing to compare with; what was deleted before it is CatalogCatchUp's,
+ * which compares the catalog with what is stored. With several replicas each compares with
+ * its own last run, so a deletion may be handled twice: removal and evaluation write only
+ * what changed.
  *
  * @internal
  */
@@ -77,7 +79,7 @@ export class CatalogDeletionReconciler {
       this.previous = next;
       return NOTHING;
     }
-    if (isEmpty(after)) {
+    if (isEmptyIndex(after)) {
       // More likely a catalog that is starting or failing than one emptied on purpose: the
       // sweep, which compares with what is stored, is left to decide.
       logger.warn(
@@ -128,8 +130,4 @@ export class CatalogDeletionReconciler {
     );
     return { deleted: deleted.length, removed, evaluated };
   }
-}
-
-function isEmpty(index: CatalogIndex): boolean {
-  return index.all()[Symbol.iterator]().next().done === true;
 }

@@ -140,8 +140,16 @@ export class ComplianceEvaluator {
       this.options.levels,
       new Map(results.map(r => [r.checkId, r.status])),
     );
+    const etag = entity.metadata.etag;
     return {
-      evaluation: { entityRef, ...refs, level, results },
+      evaluation: {
+        entityRef,
+        ...refs,
+        level,
+        results,
+        // Catalog data is untrusted; a property rather than a spread: no object per entity.
+        catalogEtag: typeof etag === 'string' ? etag : undefined,
+      },
       levels,
     };
   }

@@ -23,7 +23,9 @@ import {
   readDeclarativeChecks,
 } from '../checks/declarative';
 import { readComplianceConfig, type ComplianceConfig } from '../config';
+import type { CatchUpStore } from '../database/CatchUpStore';
 import { DatabaseCampaignStore } from '../database/DatabaseCampaignStore';
+import { DatabaseCatchUpStore } from '../database/DatabaseCatchUpStore';
 import { DatabaseComplianceStore } from '../database/DatabaseComplianceStore';
 import { DatabaseReportStore } from '../database/DatabaseReportStore';
 import { migrateDatabase } from '../database/migrateDatabase';
@@ -46,6 +48,8 @@ export type ComplianceServices = {
   catalogIndex: CatalogIndexProvider;
   compliance: ComplianceService;
   campaigns: CampaignService;
+  /** What the catch-up at start remembers of the catalog between runs. */
+  catchUpStore: CatchUpStore;
   /** The services as callers reach them: permission-checked and audited. */
   authorized: {
     compliance: AuthorizedComplianceService;
@@ -128,6 +132,7 @@ export async function createComplianceServices(deps: {
     catalogIndex,
     compliance,
     campaigns,
+    catchUpStore: new DatabaseCatchUpStore(knex),
     authorized: {
       compliance: new AuthorizedComplianceService(
         compliance,

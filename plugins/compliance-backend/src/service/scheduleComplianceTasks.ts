@@ -4,6 +4,7 @@ import type {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import type { EventsService } from '@backstage/plugin-events-node';
+import { CatalogCatchUp, scheduleCatchUp } from './CatalogCatchUp';
 import { CatalogChangeListener } from './CatalogChangeListener';
 import { CatalogDeletionReconciler } from './CatalogDeletionReconciler';
 import type { ComplianceServices } from './createComplianceServices';
@@ -15,8 +16,9 @@ import type { ComplianceServices } from './createComplianceServices';
  * - the sweep, the safety net that evaluates everything;
  * - the expiry of exemptions, within a minute of their end;
  * - the daily campaign notices;
- * - evaluation on catalog change (events from the catalog module entity-changes) and the
- *   reconcile that finds deletions, which nothing announces.
+ * - evaluation on catalog change (events from the catalog module entity-changes), the
+ *   reconcile that finds deletions, which nothing announces, and the catch-up at start for
+ *   what changed while no event was handled.
  *
  * @internal
  */
@@ -96,5 +98,19 @@ export async function scheduleComplianceTasks(
     fn: async () => {
       await reconciler.reconcile();
     },
+  });
+
+  // What changed while no event was handled: the last run stopped first.
+  await scheduleCatchUp({
+    scheduler,
+    delayMs: config.evaluateOnChange.catchUpDelayMs,
+    catchUp: new CatalogCatchUp({
+      logger,
+      store: services.catchUpStore,
+      compliance,
+      catalogIndex,
+      kinds: config.kinds,
+      triggerSweep: () => scheduler.triggerTask('compliance-sweep'),
+    }),
   });
 }
