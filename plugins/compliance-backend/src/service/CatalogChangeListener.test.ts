@@ -308,6 +308,37 @@ describe('CatalogChangeListener', () => {
     expect(catalogIndex.refresh).not.toHaveBeenCalled();
   });
 
+  it('tries an entity the catalog has not stored yet again, waiting longer each time', async () => {
+    const { change, compliance, evaluated } = setup();
+    // Announced while the catalog processes it, stored only after the third try.
+    compliance.evaluate
+      .mockRejectedValueOnce(new NotFoundError('not yet'))
+      .mockRejectedValueOnce(new NotFoundError('not yet'));
+
+    change('component:default/new-one');
+    await jest.advanceTimersByTimeAsync(DELAY);
+    expect(compliance.evaluate).toHaveBeenCalledTimes(1);
+    // The first try again waits twice the delay, then the batch delay.
+    await jest.advanceTimersByTimeAsync(2 * DELAY + DELAY);
+    expect(compliance.evaluate).toHaveBeenCalledTimes(2);
+    await jest.advanceTimersByTimeAsync(4 * DELAY + DELAY);
+    expect(compliance.evaluate).toHaveBeenCalledTimes(3);
+    expect(evaluated).toEqual(['component:default/new-one']);
+
+    // Evaluated: nothing more is tried.
+    await jest.advanceTimersByTimeAsync(10 * 60_000);
+    expect(compliance.evaluate).toHaveBeenCalledTimes(3);
+  });
+
+  it('gives up on an entity that never appears, after a few tries', async () => {
+    const { change, compliance } = setup();
+    compliance.evaluate.mockRejectedValue(new NotFoundError('gone'));
+
+    change('component:default/deleted-meanwhile');
+    await jest.advanceTimersByTimeAsync(30 * 60_000);
+    expect(compliance.evaluate).toHaveBeenCalledTimes(6);
+  });
+
   it('logs failures and keeps going; a failed batch is tried again on the next announcement', async () => {
     const { change, compliance, catalogIndex, evaluated, logger, settle } =
       setup();

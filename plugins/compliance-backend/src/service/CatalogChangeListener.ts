@@ -33,9 +33,16 @@ export type CatalogChangeListenerOptions = {
   maxEntities?: number;
 };
 
+/** How often a change whose entity the catalog has not stored yet is tried again. */
+const MAX_ATTEMPTS = 6;
+/** The longest wait before such a try. */
+const MAX_RETRY_DELAY_MS = 60_000;
+
 type Change = {
   kind: string;
   hash: string;
+  /** Tries so far for an entity the catalog did not have yet (the event comes first). */
+  attempt?: number;
   /** Known former references, of every announcement of the entity in the batch. */
   previousReferences?: EntitySpecReference[];
 };
@@ -121,11 +128,7 @@ export class CatalogChangeListener {
       hash: payload.hash,
       ...(previousReferences ? { previousReferences } : {}),
     });
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      // One batch at a time; a batch collected meanwhile waits for the one running.
-      this.running = this.running.then(() => this.flush());
-    }, this.options.delayMs);
+    this.schedule();
   }
 
   /** Resolves when the batches started so far are done. */
@@ -147,8 +150,11 @@ export class CatalogChangeListener {
     this.pending = new Map();
     if (!batch.size || this.stopped) return;
     try {
-      await this.evaluate(batch);
-      for (const [ref, { hash }] of batch) this.remember(ref, hash);
+      const notYetStored = await this.evaluate(batch);
+      for (const [ref, { hash }] of batch) {
+        if (!notYetStored.has(ref)) this.remember(ref, hash);
+      }
+      this.retryLater(batch, notYetStored);
     } catch (error) {
       // Not remembered: the next announcement of these entities tries again.
       this.options.logger.warn(
@@ -158,7 +164,46 @@ export class CatalogChangeListener {
     }
   }
 
-  private async evaluate(batch: Map<string, Change>): Promise<void> {
+  /**
+   * The catalog announces an entity while it processes it and stores it a little later,
+   * later still when it is busy (a first ingestion, a large location): an entity it did not
+   * have yet is tried again, waiting longer each time, rather than left to the sweep.
+   */
+  private retryLater(batch: Map<string, Change>, refs: Set<string>) {
+    const again = [...refs]
+      .map(ref => [ref, batch.get(ref)!] as const)
+      .filter(([, change]) => (change.attempt ?? 0) + 1 < MAX_ATTEMPTS);
+    if (!again.length || this.stopped) return;
+    const attempt = Math.max(...again.map(([, c]) => c.attempt ?? 0)) + 1;
+    const delay = Math.min(
+      MAX_RETRY_DELAY_MS,
+      Math.max(this.options.delayMs, 1000) * 2 ** attempt,
+    );
+    setTimeout(() => {
+      for (const [ref, change] of again) {
+        // A newer announcement of the entity takes its place.
+        if (!this.pending.has(ref)) {
+          this.pending.set(ref, {
+            ...change,
+            attempt: (change.attempt ?? 0) + 1,
+          });
+        }
+      }
+      this.schedule();
+    }, delay).unref();
+  }
+
+  private schedule() {
+    if (this.stopped) return;
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      // One batch at a time; a batch collected meanwhile waits for the one running.
+      this.running = this.running.then(() => this.flush());
+    }, this.options.delayMs);
+  }
+
+  /** Evaluates a batch; returns the changed entities the catalog has not stored yet. */
+  private async evaluate(batch: Map<string, Change>): Promise<Set<string>> {
     const { kinds, compliance, catalogIndex, logger } = this.options;
     const maxEntities = this.options.maxEntities ?? DEFAULT_MAX_ENTITIES;
     const direct = [...batch]
@@ -179,12 +224,13 @@ export class CatalogChangeListener {
       );
     }
 
+    const notYetStored = new Set<string>();
     const total = direct.length + affected.length;
     if (total > maxEntities) {
       logger.info(
         `${batch.size} catalog change(s) affect ${total} entities, more than ${maxEntities}: their compliance is left to the next sweep`,
       );
-      return;
+      return notYetStored;
     }
 
     let evaluated = 0;
@@ -194,8 +240,9 @@ export class CatalogChangeListener {
         evaluated += 1;
       } catch (error) {
         if (error instanceof NotFoundError) {
-          // Removed from the catalog, or not stored yet: the sweep takes it from here.
-          logger.debug(`Not evaluating ${ref}: ${error.message}`);
+          // Not stored yet (tried again later), or removed (the reconcile's part).
+          logger.debug(`Not evaluating ${ref} yet: ${error.message}`);
+          notYetStored.add(ref);
         } else {
           logger.warn(`Compliance evaluation of ${ref} failed`, error as Error);
         }
@@ -214,6 +261,7 @@ export class CatalogChangeListener {
           .join(', ')}${batch.size > 5 ? `, … (${batch.size})` : ''}`,
       );
     }
+    return notYetStored;
   }
 
   private remember(ref: string, hash: string) {
