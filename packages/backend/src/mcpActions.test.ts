@@ -163,7 +163,10 @@ describe('compliance actions over MCP', () => {
               locations: [
                 {
                   type: 'file',
-                  target: resolve(__dirname, 'testing/mcp-organisation.yaml'),
+                  target: resolve(
+                    __dirname,
+                    'testing/mcp-organisation/catalog-info.yaml',
+                  ),
                 },
               ],
             },
