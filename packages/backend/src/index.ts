@@ -50,6 +50,10 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 // Runway
 backend.add(import('@runway/plugin-compliance-backend'));
 
+// Actions for AI assistants: the actions of the plugins in backend.actions.pluginSources as
+// MCP tools at /api/mcp-actions/v1, run under the caller's own credentials (docs/mcp.md).
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

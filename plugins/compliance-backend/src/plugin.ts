@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -9,6 +10,7 @@ import {
   complianceChecksExtensionPoint,
   type ComplianceCheck,
 } from '@runway/plugin-compliance-node';
+import { registerComplianceActions } from './actions/registerComplianceActions';
 import { createComplianceServices } from './service/createComplianceServices';
 import { createRouter } from './service/router';
 import { scheduleComplianceTasks } from './service/scheduleComplianceTasks';
@@ -43,6 +45,7 @@ export const compliancePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
         lifecycle: coreServices.lifecycle,
+        actionsRegistry: actionsRegistryServiceRef,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         notifications: notificationService,
@@ -53,6 +56,11 @@ export const compliancePlugin = createBackendPlugin({
           codeChecks,
         });
         await scheduleComplianceTasks(services, deps);
+        registerComplianceActions({
+          actionsRegistry: deps.actionsRegistry,
+          ...services.authorized,
+          config: services.config,
+        });
         deps.httpRouter.use(
           await createRouter({
             ...services.authorized,

@@ -7,6 +7,11 @@ import type { LevelDefinition } from '../config';
 /** Statuses that satisfy a level's requirement. */
 const SATISFIED: CheckStatus[] = ['pass', 'exempt', 'not-applicable'];
 
+/** Whether a required check with this result (undefined: none yet) counts as met. @internal */
+export function meetsRequirement(status: CheckStatus | undefined): boolean {
+  return status !== undefined && SATISFIED.includes(status);
+}
+
 /**
  * An entity's level is the highest level whose checks, and the checks of every lower level,
  * pass, are exempt, or do not apply. A required check with no result does not count as met.
@@ -20,10 +25,9 @@ export function computeLevel(
   let level: string | null = null;
   let lowerLevelsMet = true;
   const statuses = levels.map(definition => {
-    const met = definition.checks.every(checkId => {
-      const status = statusByCheck.get(checkId);
-      return status !== undefined && SATISFIED.includes(status);
-    });
+    const met = definition.checks.every(checkId =>
+      meetsRequirement(statusByCheck.get(checkId)),
+    );
     const achieved = lowerLevelsMet && met;
     if (achieved) level = definition.id;
     lowerLevelsMet = achieved;
