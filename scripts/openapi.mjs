@@ -15,7 +15,13 @@
 // `backstage-repo-tools package schema openapi generate` would be the standard tool, but it
 // runs the Java openapi-generator, whose jar it downloads from Maven Central at run time;
 // that is not reachable from every machine this project is built on.
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -36,7 +42,8 @@ const DESCRIPTIONS = {
   webhooks: 'The webhooks of the API (none).',
   components: 'The schemas, parameters and responses the routes share.',
   $defs: 'JSON Schema definitions (none).',
-  operations: 'Every operation, by operationId: parameters, body and responses.',
+  operations:
+    'Every operation, by operationId: parameters, body and responses.',
 };
 
 function header(specPath) {
@@ -151,7 +158,9 @@ async function clientTypesSource(specPath, spec) {
   const types = astToString(ast).replace(
     /^export (interface|type) ([\w$]+)/gm,
     (declaration, _kind, name) =>
-      `/** ${DESCRIPTIONS[name] ?? 'Generated from the OpenAPI document.'} @public */\n${declaration}`,
+      `/** ${
+        DESCRIPTIONS[name] ?? 'Generated from the OpenAPI document.'
+      } @public */\n${declaration}`,
   );
   return `${header(specPath)}
 /* eslint-disable */
@@ -207,7 +216,9 @@ async function main(command) {
       console.error(`out of date: ${relative(root, file.path)}`);
     }
     if (stale.length) {
-      console.error('The OpenAPI code is not what the specs give: run `yarn openapi generate`.');
+      console.error(
+        'The OpenAPI code is not what the specs give: run `yarn openapi generate`.',
+      );
       return 1;
     }
     console.log(`${files.length} generated OpenAPI files match their specs`);

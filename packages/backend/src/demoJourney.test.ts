@@ -17,7 +17,13 @@ import {
 } from '@backstage/plugin-notifications-node';
 import entityChangesModule from '@runway/plugin-catalog-backend-module-entity-changes';
 import compliancePlugin from '@runway/plugin-compliance-backend';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
@@ -61,7 +67,10 @@ describe('the demo organisation, evaluated from catalog events', () => {
             catalog: demoCatalogConfig([join(examples, 'all.yaml')]),
             compliance: {
               checks: [
-                { id: 'ownership.owner-has-members', options: { minMembers: 2 } },
+                {
+                  id: 'ownership.owner-has-members',
+                  options: { minMembers: 2 },
+                },
                 // No TechDocs backend runs here.
                 {
                   id: 'docs.techdocs-present',
@@ -113,19 +122,23 @@ describe('the demo organisation, evaluated from catalog events', () => {
   it('evaluates the demo from catalog events, each planted defect with its message', async () => {
     // 30 components, 10 APIs, 10 resources and 8 systems.
     let evaluated = 0;
-    await eventually(async () => {
-      const rollup = await request(backend.server)
-        .get('/api/compliance/rollup')
-        .set('Authorization', alice);
-      evaluated = rollup.body.entityCount;
-      return evaluated === 58;
-    }, () => `the demo organisation is evaluated (${evaluated} of 58 so far)`);
+    await eventually(
+      async () => {
+        const rollup = await request(backend.server)
+          .get('/api/compliance/rollup')
+          .set('Authorization', alice);
+        evaluated = rollup.body.entityCount;
+        return evaluated === 58;
+      },
+      () => `the demo organisation is evaluated (${evaluated} of 58 so far)`,
+    );
 
-    expect((await compliance('legacy-invoicing'))['ownership.owner-exists'])
-      .toMatchObject({
-        status: 'fail',
-        message: 'Owner group:default/team-billing does not exist in the catalog',
-      });
+    expect(
+      (await compliance('legacy-invoicing'))['ownership.owner-exists'],
+    ).toMatchObject({
+      status: 'fail',
+      message: 'Owner group:default/team-billing does not exist in the catalog',
+    });
     expect(
       (await compliance('ghost-reporter'))['ownership.owner-has-members'],
     ).toMatchObject({
@@ -170,10 +183,12 @@ describe('the demo organisation, evaluated from catalog events', () => {
 
     await eventually(
       async () =>
-        (await compliance('checkout-api'))['ownership.owner-has-members']
-          ?.status === 'fail' &&
-        (await compliance('ghost-reporter'))['ownership.owner-has-members']
-          ?.status === 'pass',
+        (
+          await compliance('checkout-api')
+        )['ownership.owner-has-members']?.status === 'fail' &&
+        (
+          await compliance('ghost-reporter')
+        )['ownership.owner-has-members']?.status === 'pass',
       () => 'the membership change is evaluated',
     );
     expect(
