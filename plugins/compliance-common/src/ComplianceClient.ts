@@ -75,6 +75,7 @@ export class ComplianceClient {
     this.fetchApi = options.fetchApi ?? { fetch: (...a) => fetch(...a) };
   }
 
+  /** Every check the backend runs: builtin, declarative, code and external. */
   async listChecks(
     options?: ComplianceRequestOptions,
   ): Promise<CheckSummary[]> {
@@ -87,6 +88,10 @@ export class ComplianceClient {
     return body.items;
   }
 
+  /**
+   * One entity's level, check results, exemptions and history. Fails with a 404
+   * `ResponseError` when the entity is not in the catalog or not visible to the caller.
+   */
   getEntity(
     entityRef: string,
     options?: ComplianceRequestOptions,
@@ -94,6 +99,7 @@ export class ComplianceClient {
     return this.request('GET', this.entityPath(entityRef), undefined, options);
   }
 
+  /** Re-evaluates one entity now (permission `compliance.evaluate`) and returns the result. */
   evaluate(
     entityRef: string,
     options?: ComplianceRequestOptions,
@@ -106,6 +112,10 @@ export class ComplianceClient {
     );
   }
 
+  /**
+   * Counts for everything a group owns (including the groups below it), a system, a domain,
+   * or, with an empty query, the whole organisation.
+   */
   getRollup(
     query: { ownerRef?: string; systemRef?: string; domainRef?: string },
     options?: ComplianceRequestOptions,
@@ -118,6 +128,7 @@ export class ComplianceClient {
     );
   }
 
+  /** Whether the entity may be deployed to the environment, and why not. */
   getGate(
     query: { entityRef: string; environment: string },
     options?: ComplianceRequestOptions,
@@ -125,6 +136,7 @@ export class ComplianceClient {
     return this.request('GET', `/gate${this.query(query)}`, undefined, options);
   }
 
+  /** Runs a declarative check over the catalog without storing anything. */
   dryRun(
     check: DeclarativeCheckDefinition,
     options?: ComplianceRequestOptions,
@@ -132,6 +144,10 @@ export class ComplianceClient {
     return this.request('POST', '/checks/dry-run', { check }, options);
   }
 
+  /**
+   * Asks for an exemption from a failing check until `expiresAt` (ISO 8601; permission
+   * `compliance.exemption.create`). The exemption is pending until someone else decides it.
+   */
   requestExemption(
     input: {
       entityRef: string;
@@ -144,6 +160,10 @@ export class ComplianceClient {
     return this.request('POST', '/exemptions', input, options);
   }
 
+  /**
+   * Approves or rejects a pending exemption (permission `compliance.exemption.approve`);
+   * nobody may decide their own request.
+   */
   decideExemption(
     id: string,
     decision: { decision: 'approve' | 'reject'; comment?: string },
@@ -157,6 +177,7 @@ export class ComplianceClient {
     );
   }
 
+  /** Campaigns, newest first, each with its entity and done counts. */
   async listCampaigns(
     query: { status?: CampaignStatus } = {},
     options?: ComplianceRequestOptions,
@@ -183,6 +204,10 @@ export class ComplianceClient {
     );
   }
 
+  /**
+   * Starts a campaign and notifies the owners of entities that do not meet it yet
+   * (permission `compliance.campaign.manage`).
+   */
   createCampaign(
     input: CampaignInput,
     options?: ComplianceRequestOptions,
@@ -190,6 +215,7 @@ export class ComplianceClient {
     return this.request('POST', '/campaigns', input, options);
   }
 
+  /** Ends an active campaign (permission `compliance.campaign.manage`). */
   endCampaign(
     id: string,
     options?: ComplianceRequestOptions,

@@ -15,7 +15,11 @@ export type CampaignFilter = {
   ownerRef?: string;
 };
 
-/** @public */
+/**
+ * Whether a campaign is still running: `active` until someone ends it, then `ended`.
+ *
+ * @public
+ */
 export type CampaignStatus = 'active' | 'ended';
 
 /**

@@ -15,7 +15,11 @@ export type CheckStatus =
   | 'not-applicable'
   | 'error';
 
-/** @public */
+/**
+ * Every {@link CheckStatus}, in the order the UI lists them (best first, `error` last).
+ *
+ * @public
+ */
 export const CHECK_STATUSES: readonly CheckStatus[] = [
   'pass',
   'fail',
@@ -56,7 +60,13 @@ export type LevelStatus = {
   achieved: boolean;
 };
 
-/** @public */
+/**
+ * Where an exemption request stands: `pending` until someone other than the requester
+ * decides it, then `approved` or `rejected`; an approved exemption becomes `expired` at its
+ * `expiresAt`, and the check it covered counts again.
+ *
+ * @public
+ */
 export type ExemptionStatus = 'pending' | 'approved' | 'rejected' | 'expired';
 
 /** A request to exempt an entity from one check until a date. @public */
