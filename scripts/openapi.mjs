@@ -152,16 +152,31 @@ export const createOpenApiRouter = async (
 `;
 }
 
+/** `export interface X {…}` as `export type X = {…};` (top-level declarations only). */
+function toTypeAliases(source) {
+  return source
+    .replace(/^export interface ([\w$]+) \{$/gm, 'export type $1 = {')
+    .replace(/^\}$/gm, '};');
+}
+
 async function clientTypesSource(specPath, spec) {
   const ast = await openapiTS(spec);
-  // A release tag on each declaration, for the package's API report.
-  const types = astToString(ast).replace(
-    /^export (interface|type) ([\w$]+)/gm,
-    (declaration, _kind, name) =>
-      `/** ${
-        DESCRIPTIONS[name] ?? 'Generated from the OpenAPI document.'
-      } @public */\n${declaration}`,
-  );
+  // For the package's API report (API Extractor): a release tag on each declaration; type
+  // aliases rather than interfaces, whose members API Extractor would want documented one by
+  // one; and descriptions as plain TSDoc text, which has no @description tag.
+  const types = toTypeAliases(astToString(ast))
+    .replace(/@description /g, '')
+    // JSDoc type tags, which the union type itself says better.
+    .replace(/^\s*\/\*\* @enum \{\w+\} \*\/\n/gm, '')
+    .replace(/^\s*\* @enum \{\w+\}\n/gm, '')
+    .replace(/@default /g, '@defaultValue ')
+    .replace(
+      /^export (interface|type) ([\w$]+)/gm,
+      (declaration, _kind, name) =>
+        `/** ${
+          DESCRIPTIONS[name] ?? 'Generated from the OpenAPI document.'
+        } @public */\n${declaration}`,
+    );
   return `${header(specPath)}
 /* eslint-disable */
 ${types}`;

@@ -5,16 +5,30 @@ runway_test() {
   phase "toolchain + dependencies" ensure_toolchain
   phase "system packages" ensure_test_system_packages
   phase "postgresql" ensure_postgres
+  # The typed router and client types must be what the OpenAPI documents give.
+  phase "openapi" yarn openapi check
   phase "tsc" yarn tsc
+  # Reads the declarations tsc just wrote to dist-types.
+  phase "api reports" check_api_reports
   phase "lint" yarn lint:all
   phase "prettier" yarn prettier:check
+  # Every package as it is published (dist/ from dist-types), the app the e2e tests serve,
+  # and the backend bundle.
+  phase "build (all packages)" yarn build:all
   mkdir -p .data/logs
   phase "unit + backend tests" run_logged .data/logs/unit.log env CI=true yarn test
-  phase "build app for e2e" yarn workspace app build
   # A fresh TechDocs folder, so that the journey really builds and indexes the docs.
   rm -rf .data/e2e
   phase "e2e (playwright, chromium)" run_logged .data/logs/e2e.log yarn test:e2e
   print_test_counts .data/logs/unit.log .data/logs/e2e.log
+}
+
+# The committed API reports (plugins/*/report*.api.md) must match the packages' public API,
+# so that every change to it shows up in review.
+check_api_reports() {
+  yarn build:api-reports --ci && return 0
+  log "a public API changed: run 'yarn tsc && yarn build:api-reports' and commit the reports"
+  return 1
 }
 
 # Runs a command, keeping its output in a log as well, for the closing count.

@@ -8,7 +8,12 @@ import { createProxyAuthenticator } from '@backstage/plugin-auth-node';
  */
 export const LOCAL_USER_HEADER = 'x-runway-local-user';
 
-/** @public */
+/**
+ * What the authenticator reads from a sign-in request: the picked user's name, which the
+ * profile and the sign-in resolver look up as a catalog User.
+ *
+ * @public
+ */
 export type LocalUserPickerResult = { userName: string };
 
 /**

@@ -11,7 +11,12 @@ import {
   createLocalUserPickerAuthenticator,
 } from './authenticator';
 
-/** The provider id: its routes are /api/auth/localUserPicker/*. */
+/**
+ * The provider id: its routes are /api/auth/localUserPicker/*, and its config is under
+ * `auth.providers.localUserPicker`.
+ *
+ * @public
+ */
 export const LOCAL_USER_PICKER_PROVIDER_ID = 'localUserPicker';
 
 /**

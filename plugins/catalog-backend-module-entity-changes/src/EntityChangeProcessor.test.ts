@@ -3,8 +3,11 @@ import type { Entity } from '@backstage/catalog-model';
 import type { CatalogProcessorCache } from '@backstage/plugin-catalog-node';
 import type { EventParams } from '@backstage/plugin-events-node';
 import type { JsonValue } from '@backstage/types';
+import {
+  ENTITY_CHANGED_TOPIC,
+  type EntityChangedEventPayload,
+} from '@runway/events-node';
 import { EntityChangeProcessor } from './EntityChangeProcessor';
-import { ENTITY_CHANGED_TOPIC, type EntityChangedEventPayload } from './topic';
 
 /**
  * The catalog's processor cache across runs, as its ProcessorCacheManager keeps it: a run

@@ -6,13 +6,13 @@ import type {
   CatalogProcessorEmit,
 } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
-import { entityContentHash } from './entityContentHash';
-import { entitySpecReferences } from './entitySpecReferences';
 import {
   ENTITY_CHANGED_TOPIC,
   type EntityChangedEventPayload,
   type EntitySpecReference,
-} from './topic';
+} from '@runway/events-node';
+import { entityContentHash } from './entityContentHash';
+import { entitySpecReferences } from './entitySpecReferences';
 
 const HASH_KEY = 'hash';
 const REFERENCES_KEY = 'references';

@@ -10,7 +10,7 @@ import {
   stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
-import type { EntitySpecReference } from './topic';
+import type { EntitySpecReference } from '@runway/events-node';
 
 type ReferenceField = {
   field: string;

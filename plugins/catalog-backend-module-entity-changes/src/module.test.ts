@@ -14,10 +14,11 @@ import {
   eventsServiceRef,
   type EventParams,
 } from '@backstage/plugin-events-node';
-import catalogModuleEntityChanges, {
+import {
   ENTITY_CHANGED_TOPIC,
   type EntityChangedEventPayload,
-} from './index';
+} from '@runway/events-node';
+import catalogModuleEntityChanges from './index';
 
 jest.setTimeout(60_000);
 

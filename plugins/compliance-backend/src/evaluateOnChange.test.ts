@@ -14,7 +14,7 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   ENTITY_CHANGED_TOPIC,
   type EntityChangedEventPayload,
-} from '@runway/plugin-catalog-backend-module-entity-changes';
+} from '@runway/events-node';
 import type { JsonObject } from '@backstage/types';
 import request from 'supertest';
 import { compliancePlugin } from './plugin';

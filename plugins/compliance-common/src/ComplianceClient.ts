@@ -94,6 +94,7 @@ export class ComplianceClient {
     this.fetchApi = options.fetchApi ?? { fetch: request => fetch(request) };
   }
 
+  /** Every check the backend runs: builtin, declarative, code and external. */
   async listChecks(
     options?: ComplianceRequestOptions,
   ): Promise<CheckSummary[]> {
@@ -102,6 +103,10 @@ export class ComplianceClient {
     return data!.items;
   }
 
+  /**
+   * One entity's level, check results, exemptions and history. Fails with a 404
+   * `ResponseError` when the entity is not in the catalog or not visible to the caller.
+   */
   async getEntity(
     entityRef: string,
     options?: ComplianceRequestOptions,
@@ -118,6 +123,7 @@ export class ComplianceClient {
     return data!;
   }
 
+  /** Re-evaluates one entity now (permission `compliance.evaluate`) and returns the result. */
   async evaluate(
     entityRef: string,
     options?: ComplianceRequestOptions,
@@ -144,6 +150,10 @@ export class ComplianceClient {
     return data!;
   }
 
+  /**
+   * Counts for everything a group owns (including the groups below it), a system, a domain,
+   * or, with an empty query, the whole organisation.
+   */
   async getRollup(
     query: RollupScope,
     options?: ComplianceRequestOptions,
@@ -156,6 +166,7 @@ export class ComplianceClient {
     return data!;
   }
 
+  /** Whether the entity may be deployed to the environment, and why not. */
   async getGate(
     query: { entityRef: string; environment: string },
     options?: ComplianceRequestOptions,
@@ -168,6 +179,7 @@ export class ComplianceClient {
     return data!;
   }
 
+  /** Runs a declarative check over the catalog without storing anything. */
   async dryRun(
     check: DeclarativeCheckDefinition,
     options?: ComplianceRequestOptions,
@@ -192,6 +204,7 @@ export class ComplianceClient {
     });
   }
 
+  /** Exemptions newest first: of one entity, or of every entity the caller may see. */
   async listExemptions(
     query: { entityRef?: string; status?: ExemptionStatus } = {},
     options?: ComplianceRequestOptions,
@@ -204,6 +217,10 @@ export class ComplianceClient {
     return data!.items;
   }
 
+  /**
+   * Asks for an exemption from a failing check until `expiresAt` (ISO 8601; permission
+   * `compliance.exemption.create`). The exemption is pending until someone else decides it.
+   */
   async requestExemption(
     input: ExemptionInput,
     options?: ComplianceRequestOptions,
@@ -216,6 +233,10 @@ export class ComplianceClient {
     return data!;
   }
 
+  /**
+   * Approves or rejects a pending exemption (permission `compliance.exemption.approve`);
+   * nobody may decide their own request.
+   */
   async decideExemption(
     id: string,
     decision: ExemptionDecisionInput,
@@ -230,6 +251,7 @@ export class ComplianceClient {
     return data!;
   }
 
+  /** Campaigns, newest first, each with its entity and done counts. */
   async listCampaigns(
     query: { status?: CampaignStatus } = {},
     options?: ComplianceRequestOptions,
@@ -255,6 +277,10 @@ export class ComplianceClient {
     return data!;
   }
 
+  /**
+   * Starts a campaign and notifies the owners of entities that do not meet it yet
+   * (permission `compliance.campaign.manage`).
+   */
   async createCampaign(
     input: CampaignInput,
     options?: ComplianceRequestOptions,
@@ -267,6 +293,7 @@ export class ComplianceClient {
     return data!;
   }
 
+  /** Ends an active campaign (permission `compliance.campaign.manage`). */
   async endCampaign(
     id: string,
     options?: ComplianceRequestOptions,

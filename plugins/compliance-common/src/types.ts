@@ -1,7 +1,5 @@
 import type { components, operations } from './schema/openapi';
 
-type Schemas = components['schemas'];
-
 /**
  * The outcome of one check for one entity.
  *
@@ -12,9 +10,13 @@ type Schemas = components['schemas'];
  *
  * @public
  */
-export type CheckStatus = Schemas['CheckStatus'];
+export type CheckStatus = components['schemas']['CheckStatus'];
 
-/** Every check status, in the order the UI lists them. @public */
+/**
+ * Every {@link CheckStatus}, in the order the UI lists them (best first, `error` last).
+ *
+ * @public
+ */
 export const CHECK_STATUSES: readonly CheckStatus[] = [
   'pass',
   'fail',
@@ -24,22 +26,28 @@ export const CHECK_STATUSES: readonly CheckStatus[] = [
 ];
 
 /** Where a check comes from. @public */
-export type CheckSource = Schemas['CheckSource'];
+export type CheckSource = components['schemas']['CheckSource'];
 
 /** A check as listed by the API. @public */
-export type CheckSummary = Schemas['CheckSummary'];
+export type CheckSummary = components['schemas']['CheckSummary'];
 
 /** The result of one check for one entity. @public */
-export type CheckResult = Schemas['CheckResult'];
+export type CheckResult = components['schemas']['CheckResult'];
 
 /** A scorecard level and whether the entity reaches it. @public */
-export type LevelStatus = Schemas['LevelStatus'];
+export type LevelStatus = components['schemas']['LevelStatus'];
 
-/** @public */
-export type ExemptionStatus = Schemas['ExemptionStatus'];
+/**
+ * Where an exemption request stands: `pending` until someone other than the requester
+ * decides it, then `approved` or `rejected`; an approved exemption becomes `expired` at its
+ * `expiresAt`, and the check it covered counts again.
+ *
+ * @public
+ */
+export type ExemptionStatus = components['schemas']['ExemptionStatus'];
 
 /** A request to exempt an entity from one check until a date. @public */
-export type Exemption = Schemas['Exemption'];
+export type Exemption = components['schemas']['Exemption'];
 
 /** What it takes to request an exemption. @public */
 export type ExemptionInput =
@@ -51,16 +59,16 @@ export type ExemptionDecisionInput = NonNullable<
 >['content']['application/json'];
 
 /** A change of one check's status for one entity. @public */
-export type HistoryEntry = Schemas['HistoryEntry'];
+export type HistoryEntry = components['schemas']['HistoryEntry'];
 
 /** Everything the API knows about one entity's compliance. @public */
-export type EntityCompliance = Schemas['EntityCompliance'];
+export type EntityCompliance = components['schemas']['EntityCompliance'];
 
 /** How an entity that is not in the catalog (yet) would fare; nothing is stored. @public */
-export type DraftEvaluation = Schemas['DraftEvaluation'];
+export type DraftEvaluation = components['schemas']['DraftEvaluation'];
 
 /** Counts for a set of entities: a group and its descendants, a system, a domain, or the org. @public */
-export type ComplianceRollup = Schemas['ComplianceRollup'];
+export type ComplianceRollup = components['schemas']['ComplianceRollup'];
 
 /** Which entities a rollup counts: a group with its descendants, a system, a domain, or all. @public */
 export type RollupScope = NonNullable<
@@ -68,10 +76,10 @@ export type RollupScope = NonNullable<
 >;
 
 /** The answer to "may this entity be deployed to this environment?". @public */
-export type GateDecision = Schemas['GateDecision'];
+export type GateDecision = components['schemas']['GateDecision'];
 
 /** The answer of a dry run of a check. @public */
-export type DryRunResult = Schemas['DryRunResult'];
+export type DryRunResult = components['schemas']['DryRunResult'];
 
 /** A result pushed by CI for an external check. @public */
 export type ExternalResultInput =

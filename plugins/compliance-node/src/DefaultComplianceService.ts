@@ -26,6 +26,7 @@ export class DefaultComplianceService implements ComplianceService {
     this.#client = options.client;
   }
 
+  /** {@inheritDoc ComplianceService.gate} */
   async gate(
     request: { entityRef: string; environment: string },
     options: ComplianceServiceOptions,
@@ -33,6 +34,7 @@ export class DefaultComplianceService implements ComplianceService {
     return this.#client.getGate(request, await this.#token(options));
   }
 
+  /** {@inheritDoc ComplianceService.getEntityCompliance} */
   async getEntityCompliance(
     entityRef: string,
     options: ComplianceServiceOptions,
@@ -40,6 +42,7 @@ export class DefaultComplianceService implements ComplianceService {
     return this.#client.getEntity(entityRef, await this.#token(options));
   }
 
+  /** {@inheritDoc ComplianceService.evaluate} */
   async evaluate(
     entityRef: string,
     options: ComplianceServiceOptions,
@@ -47,6 +50,7 @@ export class DefaultComplianceService implements ComplianceService {
     return this.#client.evaluate(entityRef, await this.#token(options));
   }
 
+  /** {@inheritDoc ComplianceService.dryRunEntity} */
   async dryRunEntity(
     entity: Entity,
     options: ComplianceServiceOptions,

@@ -8,10 +8,19 @@ import type { ComplianceCheck } from './types';
  * @public
  */
 export interface ComplianceChecksExtensionPoint {
+  /**
+   * Adds checks that the backend evaluates like its own. Each id must be unique across all
+   * checks; the backend refuses to start on a duplicate.
+   */
   addChecks(...checks: ComplianceCheck[]): void;
 }
 
-/** @public */
+/**
+ * The extension point of {@link ComplianceChecksExtensionPoint}, for a backend module's
+ * `deps`.
+ *
+ * @public
+ */
 export const complianceChecksExtensionPoint =
   createExtensionPoint<ComplianceChecksExtensionPoint>({
     id: 'compliance.checks',

@@ -48,6 +48,7 @@ export interface CatalogIndex {
  * @public
  */
 export interface CheckContext {
+  /** The catalog as the backend last read it, with lookups by ref and relation. */
   catalog: CatalogIndex;
   /**
    * Reads a file through Backstage's UrlReader. Resolves to undefined when the file does not
@@ -87,7 +88,9 @@ export interface CheckContext {
 export interface ComplianceCheck {
   /** Stable id, e.g. `ownership.owner-exists` or `deployments.pipeline-configured`. */
   id: string;
+  /** A short name for people, e.g. `Owner exists`. */
   title: string;
+  /** What the check verifies and why, in a sentence or two. */
   description: string;
   /**
    * The outcome for one entity. Checks that only look at the catalog can answer at once

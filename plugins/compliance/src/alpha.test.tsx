@@ -26,7 +26,8 @@ import {
   compliancePage,
 } from './alpha/extensions';
 import { complianceApiRef } from './api';
-import rootDefaultExport from './index';
+import * as legacyExports from './index';
+import packageJson from '../package.json';
 import {
   componentEntity,
   groupEntity,
@@ -36,8 +37,11 @@ import {
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
 describe('new frontend system', () => {
-  it('is the default export of the package root, for app.packages discovery', () => {
-    expect(rootDefaultExport).toBe(compliancePlugin);
+  it('is the default export of ./alpha, where app.packages discovery looks for it', () => {
+    // Discovery installs the default export of each entry point in `exports`: the root
+    // must have none, or a legacy app's package would install something twice.
+    expect(packageJson.exports['./alpha']).toBe('./src/alpha.ts');
+    expect(legacyExports).not.toHaveProperty('default');
     expect(compliancePlugin.$$type).toBe('@backstage/FrontendPlugin');
     expect(compliancePlugin.pluginId).toBe('compliance');
   });

@@ -2,13 +2,12 @@
  * Runway's ownership compliance UI: an entity tab and overview card, a group rollup card
  * and a Compliance page.
  *
- * The default export is the plugin for the new frontend system, which is what
- * `app.packages: all` discovery picks up from the package root. The named exports are
- * for apps on the legacy frontend system.
+ * These are the exports for apps on the legacy frontend system. Apps on the new frontend
+ * system install the plugin from `@runway/plugin-compliance/alpha` (its default export),
+ * which `app.packages: all` discovery finds by itself.
  *
  * @packageDocumentation
  */
-export { default } from './alpha';
 export {
   compliancePlugin,
   CompliancePage,

@@ -8,7 +8,7 @@ import { legacyEntityContentRouteRef, legacyRootRouteRef } from './routes';
 
 /**
  * The compliance plugin for apps on the legacy frontend system. Apps on the new frontend
- * system use the package's default export instead.
+ * system install the default export of `@runway/plugin-compliance/alpha` instead.
  *
  * @public
  */
@@ -22,11 +22,12 @@ export const compliancePlugin = createPlugin({
 });
 
 /**
- * The Compliance page with the organisation-wide rollup (legacy frontend system).
+ * The Compliance page with the organisation-wide rollup and the campaigns, each campaign's
+ * page below it at `campaigns/:id` (legacy frontend system). Mount it at `/compliance`.
  *
  * @public
  */
-export const CompliancePage = compliancePlugin.provide(
+export const CompliancePage: () => JSX.Element = compliancePlugin.provide(
   createRoutableExtension({
     name: 'CompliancePage',
     component: () =>
@@ -36,27 +37,29 @@ export const CompliancePage = compliancePlugin.provide(
 );
 
 /**
- * The Compliance tab of an entity page (legacy frontend system).
+ * The Compliance tab of an entity page (legacy frontend system). Mount it at the entity
+ * page's `/compliance` path: {@link EntityComplianceCard} links there.
  *
  * @public
  */
-export const EntityComplianceContent = compliancePlugin.provide(
-  createRoutableExtension({
-    name: 'EntityComplianceContent',
-    component: () =>
-      import('./components/EntityComplianceContent').then(
-        m => m.EntityComplianceContent,
-      ),
-    mountPoint: legacyEntityContentRouteRef,
-  }),
-);
+export const EntityComplianceContent: () => JSX.Element =
+  compliancePlugin.provide(
+    createRoutableExtension({
+      name: 'EntityComplianceContent',
+      component: () =>
+        import('./components/EntityComplianceContent').then(
+          m => m.EntityComplianceContent,
+        ),
+      mountPoint: legacyEntityContentRouteRef,
+    }),
+  );
 
 /**
  * The Compliance card for an entity's overview (legacy frontend system).
  *
  * @public
  */
-export const EntityComplianceCard = compliancePlugin.provide(
+export const EntityComplianceCard: () => JSX.Element = compliancePlugin.provide(
   createComponentExtension({
     name: 'EntityComplianceCard',
     component: {
@@ -73,7 +76,7 @@ export const EntityComplianceCard = compliancePlugin.provide(
  *
  * @public
  */
-export const GroupComplianceCard = compliancePlugin.provide(
+export const GroupComplianceCard: () => JSX.Element = compliancePlugin.provide(
   createComponentExtension({
     name: 'GroupComplianceCard',
     component: {

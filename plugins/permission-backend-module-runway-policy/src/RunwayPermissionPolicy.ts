@@ -85,6 +85,7 @@ export class RunwayPermissionPolicy implements PermissionPolicy {
     this.#userInfo = options.userInfo;
   }
 
+  /** Decides one permission request for the user (absent for an anonymous caller). */
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,

@@ -1,10 +1,7 @@
 /**
- * Background builds of every entity's TechDocs.
+ * Background builds of every entity's TechDocs. The topic announcing each publication and
+ * its payload type are in `@runway/events-node`.
  *
  * @packageDocumentation
  */
 export { techdocsModulePrebuild as default } from './module';
-export {
-  TECHDOCS_PUBLISHED_TOPIC,
-  type TechDocsPublishedEventPayload,
-} from './topic';

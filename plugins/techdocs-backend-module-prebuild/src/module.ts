@@ -5,11 +5,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { prebuildTechDocs } from './prebuildTechDocs';
 import {
   TECHDOCS_PUBLISHED_TOPIC,
   type TechDocsPublishedEventPayload,
-} from './topic';
+} from '@runway/events-node';
+import { prebuildTechDocs } from './prebuildTechDocs';
 
 /**
  * Builds every entity's TechDocs in the background (local builder), so that docs are in the

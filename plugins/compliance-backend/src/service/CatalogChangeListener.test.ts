@@ -1,11 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
-import { ENTITY_CHANGED_TOPIC } from '@runway/plugin-catalog-backend-module-entity-changes';
+import {
+  ENTITY_CHANGED_TOPIC,
+  TECHDOCS_PUBLISHED_TOPIC,
+} from '@runway/events-node';
 import type { CatalogIndex } from '@runway/plugin-compliance-node';
 import { InMemoryCatalogIndex } from '../catalog/InMemoryCatalogIndex';
 import { component, group, system, user } from '../testing/testBackend';
-import { TECHDOCS_PUBLISHED_TOPIC } from '@runway/plugin-techdocs-backend-module-prebuild';
 import { CatalogChangeListener } from './CatalogChangeListener';
 
 // acme ─┬─ team-a ── team-a1

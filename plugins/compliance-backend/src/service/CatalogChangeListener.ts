@@ -3,14 +3,12 @@ import { NotFoundError } from '@backstage/errors';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
   ENTITY_CHANGED_TOPIC,
+  TECHDOCS_PUBLISHED_TOPIC,
   type EntityChangedEventPayload,
   type EntitySpecReference,
-} from '@runway/plugin-catalog-backend-module-entity-changes';
-import type { CatalogIndex } from '@runway/plugin-compliance-node';
-import {
-  TECHDOCS_PUBLISHED_TOPIC,
   type TechDocsPublishedEventPayload,
-} from '@runway/plugin-techdocs-backend-module-prebuild';
+} from '@runway/events-node';
+import type { CatalogIndex } from '@runway/plugin-compliance-node';
 import { affectedByChanges, RELATED_KINDS } from './affectedByChanges';
 import type { CatalogIndexProvider } from './CatalogIndexProvider';
 import type { ComplianceService } from './ComplianceService';

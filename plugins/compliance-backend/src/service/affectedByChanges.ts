@@ -5,7 +5,7 @@ import {
   stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
-import type { EntitySpecReference } from '@runway/plugin-catalog-backend-module-entity-changes';
+import type { EntitySpecReference } from '@runway/events-node';
 import type { CatalogIndex } from '@runway/plugin-compliance-node';
 import { walkParentChain } from '../checks/builtin/walkParentChain';
 import { descendantGroups } from './groupTree';

@@ -6,7 +6,7 @@
 
 /* eslint-disable */
 /** The routes of the API, by path and method. @public */
-export interface paths {
+export type paths = {
   '/checks': {
     parameters: {
       query?: never;
@@ -14,7 +14,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Every check: builtin, declarative, code and external. */
+    /** Every check: builtin, declarative, code and external. */
     get: operations['ListChecks'];
     put?: never;
     post?: never;
@@ -31,7 +31,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Fixed. Level, results, exemptions and history of one entity. */
+    /** Fixed. Level, results, exemptions and history of one entity. */
     get: operations['GetEntityCompliance'];
     put?: never;
     post?: never;
@@ -50,7 +50,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Fixed. Re-evaluates one entity now (permission compliance.evaluate on the entity). */
+    /** Fixed. Re-evaluates one entity now (permission compliance.evaluate on the entity). */
     post: operations['EvaluateEntity'];
     delete?: never;
     options?: never;
@@ -67,7 +67,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Fixed. Evaluates an entity that is not in the catalog (yet), against the catalog as it is, and stores nothing: e.g. a template's rendered catalog-info.yaml before it is published. */
+    /** Fixed. Evaluates an entity that is not in the catalog (yet), against the catalog as it is, and stores nothing: e.g. a template's rendered catalog-info.yaml before it is published. */
     post: operations['DryRunEntity'];
     delete?: never;
     options?: never;
@@ -82,7 +82,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Fixed. Counts for a group including its descendant groups, a system, a domain, or the whole org. */
+    /** Fixed. Counts for a group including its descendant groups, a system, a domain, or the whole org. */
     get: operations['GetRollup'];
     put?: never;
     post?: never;
@@ -99,7 +99,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description A page of evaluated entities with their level and each check's status, ordered by entity ref (the entity × check table). */
+    /** A page of evaluated entities with their level and each check's status, ordered by entity ref (the entity × check table). */
     get: operations['ListEntities'];
     put?: never;
     post?: never;
@@ -116,7 +116,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The catalog's group hierarchy from the root groups down, as a flat list with each group's parent; each group's counts include every group below it. */
+    /** The catalog's group hierarchy from the root groups down, as a flat list with each group's parent; each group's counts include every group below it. */
     get: operations['GetOrgTree'];
     put?: never;
     post?: never;
@@ -133,7 +133,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The level distribution at the end of each UTC day, oldest first; today is the last point. */
+    /** The level distribution at the end of each UTC day, oldest first; today is the last point. */
     get: operations['GetTrend'];
     put?: never;
     post?: never;
@@ -150,7 +150,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Fixed. Whether the entity may be deployed to the environment. An environment the configuration does not name is a 400 listing the configured ones, unless compliance.gate.defaultLevel is set; it never means "no gate". */
+    /** Fixed. Whether the entity may be deployed to the environment. An environment the configuration does not name is a 400 listing the configured ones, unless compliance.gate.defaultLevel is set; it never means "no gate". */
     get: operations['GetGate'];
     put?: never;
     post?: never;
@@ -169,7 +169,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Fixed. Runs a declarative check over the catalog and stores nothing. */
+    /** Fixed. Runs a declarative check over the catalog and stores nothing. */
     post: operations['DryRunCheck'];
     delete?: never;
     options?: never;
@@ -186,7 +186,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Fixed. CI pushes the result of an external check (service or static-token auth). */
+    /** Fixed. CI pushes the result of an external check (service or static-token auth). */
     post: operations['PushResult'];
     delete?: never;
     options?: never;
@@ -201,10 +201,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Exemptions, newest first, of one entity or of every entity the caller may see. */
+    /** Exemptions, newest first, of one entity or of every entity the caller may see. */
     get: operations['ListExemptions'];
     put?: never;
-    /** @description Requests an exemption (permission compliance.exemption.create on the entity); someone else decides it. */
+    /** Requests an exemption (permission compliance.exemption.create on the entity); someone else decides it. */
     post: operations['RequestExemption'];
     delete?: never;
     options?: never;
@@ -221,7 +221,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Approves or rejects an exemption (permission compliance.exemption.approve on the entity). Four-eyes: only a person, never the requester. */
+    /** Approves or rejects an exemption (permission compliance.exemption.approve on the entity). Four-eyes: only a person, never the requester. */
     post: operations['DecideExemption'];
     delete?: never;
     options?: never;
@@ -236,10 +236,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Campaigns, newest first, each with its entity and done counts. Open to signed-in callers. */
+    /** Campaigns, newest first, each with its entity and done counts. Open to signed-in callers. */
     get: operations['ListCampaigns'];
     put?: never;
-    /** @description Starts a campaign and notifies the owners of entities that do not meet it yet (permission compliance.campaign.manage). */
+    /** Starts a campaign and notifies the owners of entities that do not meet it yet (permission compliance.campaign.manage). */
     post: operations['CreateCampaign'];
     delete?: never;
     options?: never;
@@ -254,7 +254,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The campaign with its progress, the entities that remain and its daily burn-up. */
+    /** The campaign with its progress, the entities that remain and its daily burn-up. */
     get: operations['GetCampaign'];
     put?: never;
     post?: never;
@@ -273,7 +273,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Ends an active campaign (permission compliance.campaign.manage). */
+    /** Ends an active campaign (permission compliance.campaign.manage). */
     post: operations['EndCampaign'];
     delete?: never;
     options?: never;
@@ -281,13 +281,13 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-}
+};
 /** The webhooks of the API (none). @public */
 export type webhooks = Record<string, never>;
 /** The schemas, parameters and responses the routes share. @public */
-export interface components {
+export type components = {
   schemas: {
-    /** @description Backstage's error body: the same shape for every error of every route. */
+    /** Backstage's error body: the same shape for every error of every route. */
     Error: {
       error: {
         name: string;
@@ -301,16 +301,14 @@ export interface components {
         statusCode: number;
       };
     };
-    /** @description An entity ref, `kind:namespace/name`; kind and namespace may be left out where a default applies. */
+    /** An entity ref, `kind:namespace/name`; kind and namespace may be left out where a default applies. */
     EntityRef: string;
-    /** @description An ISO 8601 date-time with a time zone, e.g. 2026-12-31T23:59:59Z. (A pattern rather than format date-time, so that every validator checks it the same way.) */
+    /** An ISO 8601 date-time with a time zone, e.g. 2026-12-31T23:59:59Z. (A pattern rather than format date-time, so that every validator checks it the same way.) */
     DateTime: string;
     /**
-     * @description pass / fail: the check ran and the entity meets it or not. exempt: it fails, but an approved, unexpired exemption covers it. not-applicable: the check does not apply to this entity. error: the check could not be evaluated.
-     * @enum {string}
+     * pass / fail: the check ran and the entity meets it or not. exempt: it fails, but an approved, unexpired exemption covers it. not-applicable: the check does not apply to this entity. error: the check could not be evaluated.
      */
     CheckStatus: 'pass' | 'fail' | 'exempt' | 'not-applicable' | 'error';
-    /** @enum {string} */
     CheckSource: 'builtin' | 'declarative' | 'code' | 'external';
     CheckSummary: {
       id: string;
@@ -322,9 +320,9 @@ export interface components {
       checkId: string;
       title: string;
       status: components['schemas']['CheckStatus'];
-      /** @description Says exactly what is wrong (or right) in this entity. */
+      /** Says exactly what is wrong (or right) in this entity. */
       message: string;
-      /** @description How to fix it; present when the status is fail or error. */
+      /** How to fix it; present when the status is fail or error. */
       remediation?: string;
       evaluatedAt: components['schemas']['DateTime'];
     };
@@ -334,9 +332,8 @@ export interface components {
       checks: string[];
       achieved: boolean;
     };
-    /** @enum {string} */
     ExemptionStatus: 'pending' | 'approved' | 'rejected' | 'expired';
-    /** @description A request to exempt an entity from one check until a date. */
+    /** A request to exempt an entity from one check until a date. */
     Exemption: {
       id: string;
       entityRef: string;
@@ -350,7 +347,7 @@ export interface components {
       decidedAt?: components['schemas']['DateTime'];
       decisionComment?: string;
     };
-    /** @description A change of one check's status for one entity. A first evaluation is not a change and has no entry (see firstEvaluatedAt); fromStatus is null only in history recorded before that was so. */
+    /** A change of one check's status for one entity. A first evaluation is not a change and has no entry (see firstEvaluatedAt); fromStatus is null only in history recorded before that was so. */
     HistoryEntry: {
       entityRef: string;
       checkId: string;
@@ -358,9 +355,9 @@ export interface components {
       toStatus: components['schemas']['CheckStatus'];
       changedAt: components['schemas']['DateTime'];
     };
-    /** @description The highest level reached, or null when not even the lowest is. */
+    /** The highest level reached, or null when not even the lowest is. */
     LevelId: string | null;
-    /** @description Everything the API knows about one entity's compliance. */
+    /** Everything the API knows about one entity's compliance. */
     EntityCompliance: {
       entityRef: string;
       ownerRef?: string;
@@ -369,12 +366,12 @@ export interface components {
       results: components['schemas']['CheckResult'][];
       exemptions: components['schemas']['Exemption'][];
       history: components['schemas']['HistoryEntry'][];
-      /** @description Absent when the entity was never evaluated. */
+      /** Absent when the entity was never evaluated. */
       evaluatedAt?: components['schemas']['DateTime'];
-      /** @description When the entity was first evaluated; absent when it never was. */
+      /** When the entity was first evaluated; absent when it never was. */
       firstEvaluatedAt?: components['schemas']['DateTime'];
     };
-    /** @description A catalog entity that is not in the catalog (yet), e.g. a template's rendered catalog-info.yaml. Validated like the catalog validates entities. */
+    /** A catalog entity that is not in the catalog (yet), e.g. a template's rendered catalog-info.yaml. Validated like the catalog validates entities. */
     DraftEntity: {
       apiVersion: string;
       kind: string;
@@ -390,14 +387,14 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /** @description How a draft entity would fare; nothing is stored. */
+    /** How a draft entity would fare; nothing is stored. */
     DraftEvaluation: {
       entityRef: string;
       level: components['schemas']['LevelId'];
       levels: components['schemas']['LevelStatus'][];
       results: components['schemas']['CheckResult'][];
     };
-    /** @description Status to number of entities; statuses no entity has are left out. */
+    /** Status to number of entities; statuses no entity has are left out. */
     StatusCounts: {
       pass?: number;
       fail?: number;
@@ -405,7 +402,7 @@ export interface components {
       'not-applicable'?: number;
       error?: number;
     };
-    /** @description Level id (or `none`) to number of entities. */
+    /** Level id (or `none`) to number of entities. */
     LevelCounts: {
       [key: string]: number;
     };
@@ -414,7 +411,7 @@ export interface components {
       ownerRef?: string;
       failing: string[];
     };
-    /** @description Counts for a group and its descendants, a system, a domain, or the org. */
+    /** Counts for a group and its descendants, a system, a domain, or the org. */
     ComplianceRollup: {
       scope: {
         ownerRef?: string;
@@ -422,31 +419,31 @@ export interface components {
         domainRef?: string;
       };
       entityCount: number;
-      /** @description Entities whose checks all pass or are exempt (not-applicable ones ignored). */
+      /** Entities whose checks all pass or are exempt (not-applicable ones ignored). */
       compliantCount: number;
       percentCompliant: number;
       levels: components['schemas']['LevelCounts'];
-      /** @description Check id to status to number of entities. */
+      /** Check id to status to number of entities. */
       checks: {
         [key: string]: components['schemas']['StatusCounts'];
       };
-      /** @description The entities with the most failing checks, worst first. */
+      /** The entities with the most failing checks, worst first. */
       worstOffenders: components['schemas']['Offender'][];
     };
-    /** @description The answer to "may this entity be deployed to this environment?". */
+    /** The answer to "may this entity be deployed to this environment?". */
     GateDecision: {
       entityRef: string;
-      /** @description The environment as configured (the request may differ in case). */
+      /** The environment as configured (the request may differ in case). */
       environment: string;
       allowed: boolean;
-      /** @description Null only when the configuration says the environment requires no level. */
+      /** Null only when the configuration says the environment requires no level. */
       requiredLevel: string | null;
       level: components['schemas']['LevelId'];
-      /** @description Checks of the required level and the levels below it that fail or could not be evaluated. */
+      /** Checks of the required level and the levels below it that fail or could not be evaluated. */
       failingChecks: components['schemas']['CheckResult'][];
       reason: string;
     };
-    /** @description A declarative check as in app-config; validated field by field (the 400 names the field). */
+    /** A declarative check as in app-config; validated field by field (the 400 names the field). */
     DeclarativeCheckDefinition: {
       [key: string]: unknown;
     };
@@ -469,20 +466,20 @@ export interface components {
       entityRef: string;
       ownerRef?: string;
       level: components['schemas']['LevelId'];
-      /** @description Check id to the entity's status for that check. */
+      /** Check id to the entity's status for that check. */
       statuses: {
         [key: string]: components['schemas']['CheckStatus'];
       };
     };
     EntityComplianceList: {
       items: components['schemas']['EntityComplianceRow'][];
-      /** @description How many entities match the filters, over all pages. */
+      /** How many entities match the filters, over all pages. */
       totalItems: number;
     };
-    /** @description A group of the organisation tree; the counts cover the entities of the group and every group below it. The tree is a flat list, parents before their children, so that every client can read it (and nest it again by parentRef). */
+    /** A group of the organisation tree; the counts cover the entities of the group and every group below it. The tree is a flat list, parents before their children, so that every client can read it (and nest it again by parentRef). */
     OrgTreeGroup: {
       groupRef: string;
-      /** @description The group above it in the tree the caller sees; absent for a root. */
+      /** The group above it in the tree the caller sees; absent for a root. */
       parentRef?: string;
       title: string;
       percentCompliant: number;
@@ -490,23 +487,22 @@ export interface components {
       compliantCount: number;
     };
     LevelTrendPoint: {
-      /** @description YYYY-MM-DD (UTC) */
+      /** YYYY-MM-DD (UTC) */
       date: string;
       levels: components['schemas']['LevelCounts'];
     };
     LevelTrend: {
       points: components['schemas']['LevelTrendPoint'][];
     };
-    /** @description Which entities a campaign covers; every given criterion must match. */
+    /** Which entities a campaign covers; every given criterion must match. */
     CampaignFilter: {
       kind?: string[];
       type?: string[];
       lifecycle?: string[];
       ownerRef?: components['schemas']['EntityRef'];
     };
-    /** @enum {string} */
     CampaignStatus: 'active' | 'ended';
-    /** @description A time-boxed drive to get a set of entities to meet a set of checks by a deadline. (Open to further properties: a CampaignSummary is a Campaign with its counts.) */
+    /** A time-boxed drive to get a set of entities to meet a set of checks by a deadline. (Open to further properties: a CampaignSummary is a Campaign with its counts.) */
     Campaign: {
       id: string;
       title: string;
@@ -527,10 +523,10 @@ export interface components {
     CampaignProgress: {
       campaign: components['schemas']['Campaign'];
       entityCount: number;
-      /** @description Entities whose campaign checks all pass, are exempt or do not apply. */
+      /** Entities whose campaign checks all pass, are exempt or do not apply. */
       doneCount: number;
       percentDone: number;
-      /** @description The first 50 entities that are not done, the most unmet checks first. */
+      /** The first 50 entities that are not done, the most unmet checks first. */
       remaining: components['schemas']['Offender'][];
       burnUp: {
         date: string;
@@ -540,7 +536,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description A parameter or body field is invalid; the message names it. */
+    /** A parameter or body field is invalid; the message names it. */
     BadRequest: {
       headers: {
         [name: string]: unknown;
@@ -549,7 +545,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description No valid credentials. */
+    /** No valid credentials. */
     Unauthorized: {
       headers: {
         [name: string]: unknown;
@@ -558,7 +554,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The caller lacks the permission the message names. */
+    /** The caller lacks the permission the message names. */
     Forbidden: {
       headers: {
         [name: string]: unknown;
@@ -567,7 +563,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description Not there, or not visible to the caller (the two look alike). */
+    /** Not there, or not visible to the caller (the two look alike). */
     NotFound: {
       headers: {
         [name: string]: unknown;
@@ -576,7 +572,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The state changed meanwhile, e.g. an exemption was already decided. */
+    /** The state changed meanwhile, e.g. an exemption was already decided. */
     Conflict: {
       headers: {
         [name: string]: unknown;
@@ -587,22 +583,22 @@ export interface components {
     };
   };
   parameters: {
-    /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
+    /** One part of an entity ref, without the `:` and `/` that separate the parts. */
     kind: string;
-    /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
+    /** One part of an entity ref, without the `:` and `/` that separate the parts. */
     namespace: string;
-    /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
+    /** One part of an entity ref, without the `:` and `/` that separate the parts. */
     name: string;
     id: string;
   };
   requestBodies: never;
   headers: never;
   pathItems: never;
-}
+};
 /** JSON Schema definitions (none). @public */
 export type $defs = Record<string, never>;
 /** Every operation, by operationId: parameters, body and responses. @public */
-export interface operations {
+export type operations = {
   ListChecks: {
     parameters: {
       query?: never;
@@ -612,7 +608,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The checks */
+      /** The checks */
       200: {
         headers: {
           [name: string]: unknown;
@@ -631,18 +627,18 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
+        /** One part of an entity ref, without the `:` and `/` that separate the parts. */
         kind: components['parameters']['kind'];
-        /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
+        /** One part of an entity ref, without the `:` and `/` that separate the parts. */
         namespace: components['parameters']['namespace'];
-        /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
+        /** One part of an entity ref, without the `:` and `/` that separate the parts. */
         name: components['parameters']['name'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The entity's compliance */
+      /** The entity's compliance */
       200: {
         headers: {
           [name: string]: unknown;
@@ -661,18 +657,18 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
+        /** One part of an entity ref, without the `:` and `/` that separate the parts. */
         kind: components['parameters']['kind'];
-        /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
+        /** One part of an entity ref, without the `:` and `/` that separate the parts. */
         namespace: components['parameters']['namespace'];
-        /** @description One part of an entity ref, without the `:` and `/` that separate the parts. */
+        /** One part of an entity ref, without the `:` and `/` that separate the parts. */
         name: components['parameters']['name'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The entity's compliance after evaluation */
+      /** The entity's compliance after evaluation */
       200: {
         headers: {
           [name: string]: unknown;
@@ -702,7 +698,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description How the entity would fare */
+      /** How the entity would fare */
       200: {
         headers: {
           [name: string]: unknown;
@@ -728,7 +724,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The rollup */
+      /** The rollup */
       200: {
         headers: {
           [name: string]: unknown;
@@ -745,15 +741,15 @@ export interface operations {
   ListEntities: {
     parameters: {
       query?: {
-        /** @description Entities owned by this group or any group below it (must be visible to the caller). */
+        /** Entities owned by this group or any group below it (must be visible to the caller). */
         ownerRef?: components['schemas']['EntityRef'];
         kind?: string;
-        /** @description With checkId, that check has this status; alone, some check has it. */
+        /** With checkId, that check has this status; alone, some check has it. */
         status?: components['schemas']['CheckStatus'];
         checkId?: string;
-        /** @description A level id, or none for entities that reach no level. */
+        /** A level id, or none for entities that reach no level. */
         level?: string;
-        /** @description Text the entity ref contains (case-insensitive). */
+        /** Text the entity ref contains (case-insensitive). */
         q?: string;
         offset?: number;
         limit?: number;
@@ -764,7 +760,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The page */
+      /** The page */
       200: {
         headers: {
           [name: string]: unknown;
@@ -787,7 +783,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The groups, parents before their children */
+      /** The groups, parents before their children */
       200: {
         headers: {
           [name: string]: unknown;
@@ -804,7 +800,7 @@ export interface operations {
   GetTrend: {
     parameters: {
       query?: {
-        /** @description Entities owned by this group or any group below it (must be visible to the caller). */
+        /** Entities owned by this group or any group below it (must be visible to the caller). */
         ownerRef?: components['schemas']['EntityRef'];
         days?: number;
       };
@@ -814,7 +810,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The points */
+      /** The points */
       200: {
         headers: {
           [name: string]: unknown;
@@ -840,7 +836,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The gate decision */
+      /** The gate decision */
       200: {
         headers: {
           [name: string]: unknown;
@@ -869,7 +865,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Counts and the first failing entities */
+      /** Counts and the first failing entities */
       200: {
         headers: {
           [name: string]: unknown;
@@ -894,7 +890,6 @@ export interface operations {
         'application/json': {
           entityRef: components['schemas']['EntityRef'];
           checkId: string;
-          /** @enum {string} */
           status: 'pass' | 'fail' | 'error';
           message: string;
           remediation?: string;
@@ -902,7 +897,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Stored */
+      /** Stored */
       204: {
         headers: {
           [name: string]: unknown;
@@ -927,7 +922,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The exemptions */
+      /** The exemptions */
       200: {
         headers: {
           [name: string]: unknown;
@@ -961,7 +956,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The pending exemption */
+      /** The pending exemption */
       201: {
         headers: {
           [name: string]: unknown;
@@ -988,14 +983,13 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @enum {string} */
           decision: 'approve' | 'reject';
           comment?: string;
         };
       };
     };
     responses: {
-      /** @description The decided exemption */
+      /** The decided exemption */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1022,7 +1016,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The campaigns */
+      /** The campaigns */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1056,7 +1050,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The campaign */
+      /** The campaign */
       201: {
         headers: {
           [name: string]: unknown;
@@ -1081,7 +1075,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The campaign's progress */
+      /** The campaign's progress */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1110,7 +1104,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The ended campaign */
+      /** The ended campaign */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1126,4 +1120,4 @@ export interface operations {
       409: components['responses']['Conflict'];
     };
   };
-}
+};

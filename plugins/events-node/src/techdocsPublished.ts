@@ -1,6 +1,7 @@
 /**
- * The events topic on which the prebuild announces that it built and published an entity's
- * TechDocs: checks that depend on published docs (Runway compliance's
+ * The events topic on which the TechDocs prebuild
+ * (`@runway/plugin-techdocs-backend-module-prebuild`) announces that it built and published
+ * an entity's TechDocs: checks that depend on published docs (Runway compliance's
  * `docs.techdocs-present`) re-evaluate the entity instead of waiting for their next sweep.
  *
  * @public

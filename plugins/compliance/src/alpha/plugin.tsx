@@ -6,13 +6,14 @@ import {
   complianceEntityContent,
   complianceGroupCard,
   compliancePage,
-} from './alpha/extensions';
-import { rootRouteRef } from './routes';
-import { campaignRouteRef } from './campaignRoutes';
+} from './extensions';
+import { rootRouteRef } from '../routes';
+import { campaignRouteRef } from '../campaignRoutes';
 
 /**
  * The compliance plugin for apps on the new frontend system: the compliance API, the
- * Compliance page, the entity tab and overview card, and the group card.
+ * Compliance page, the entity tab and overview card, and the group card. It is the default
+ * export of `@runway/plugin-compliance/alpha`, where `app.packages: all` discovery finds it.
  *
  * @public
  */

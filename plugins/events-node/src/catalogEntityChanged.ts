@@ -1,5 +1,7 @@
 /**
  * The events-service topic on which the catalog announces that an entity's content changed.
+ * `@runway/plugin-catalog-backend-module-entity-changes` publishes it; a backend without
+ * that module installed never sees an event on it.
  *
  * @public
  */
