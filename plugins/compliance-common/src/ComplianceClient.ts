@@ -38,7 +38,7 @@ export type ComplianceDiscovery = {
 
 /** The subset of Backstage's FetchApi the client needs. @public */
 export type ComplianceFetch = {
-  fetch: (input: Request) => Promise<Response>;
+  fetch: (input: string, init?: RequestInit) => Promise<Response>;
 };
 
 /** Options a caller may pass, e.g. a service token on the backend. @public */
@@ -91,7 +91,9 @@ export class ComplianceClient {
     fetchApi?: ComplianceFetch;
   }) {
     this.discovery = options.discoveryApi;
-    this.fetchApi = options.fetchApi ?? { fetch: request => fetch(request) };
+    this.fetchApi = options.fetchApi ?? {
+      fetch: (input, init) => fetch(input, init),
+    };
   }
 
   /** Every check the backend runs: builtin, declarative, code and external. */
@@ -354,7 +356,15 @@ export class ComplianceClient {
     return createClient<paths>({
       baseUrl,
       fetch: async request => {
-        const response = await this.fetchApi.fetch(request);
+        // Handed on as URL and options, not as the Request: Backstage's fetch middlewares
+        // each build a Request from their input, and a Request with a body can be read from
+        // only once, so a second middleware would fail on it (in browsers, for every POST).
+        const response = await this.fetchApi.fetch(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body ? await request.text() : undefined,
+          signal: request.signal,
+        });
         if (!response.ok) {
           throw await ResponseError.fromResponse(response);
         }

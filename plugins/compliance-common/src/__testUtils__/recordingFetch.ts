@@ -1,6 +1,6 @@
 import { ComplianceClient } from '../ComplianceClient';
 
-/** What the client sent, read back from the `Request` it gave to fetch. */
+/** What the client sent to fetch. */
 export type SentRequest = {
   url: string;
   method: string;
@@ -21,12 +21,13 @@ export function recordingClient(
     }),
 ) {
   const sent: SentRequest[] = [];
-  const fetchMock = jest.fn(async (request: Request) => {
+  const fetchMock = jest.fn(async (url: string, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
     sent.push({
-      url: request.url,
-      method: request.method,
-      authorization: request.headers.get('Authorization'),
-      body: await request.text(),
+      url,
+      method: init?.method ?? 'GET',
+      authorization: headers.get('Authorization'),
+      body: typeof init?.body === 'string' ? init.body : '',
     });
     return respond();
   });
