@@ -201,7 +201,7 @@ describe('CampaignService', () => {
     });
     expect(campaign).not.toHaveProperty('notices');
 
-    const progress = await service.progress(campaign.id);
+    const progress = await service.progress(campaign.id, ALL_ENTITIES);
     expect(progress).toMatchObject({
       entityCount: 2,
       doneCount: 1,
@@ -251,7 +251,7 @@ describe('CampaignService', () => {
     });
     setNow('2026-11-05T12:00:00.000Z');
 
-    const progress = await service.progress(campaign.id);
+    const progress = await service.progress(campaign.id, ALL_ENTITIES);
     expect(progress.burnUp).toEqual([
       { date: '2026-11-02', done: 0, total: 2 },
       { date: '2026-11-03', done: 1, total: 2 },
@@ -264,7 +264,7 @@ describe('CampaignService', () => {
       percentDone: 66.7,
     });
 
-    const [summary] = await service.list();
+    const [summary] = await service.list({}, ALL_ENTITIES);
     expect(summary).toMatchObject({
       id: campaign.id,
       entityCount: 3,
@@ -388,6 +388,6 @@ describe('CampaignService', () => {
     await expect(
       service.end('00000000-0000-4000-8000-000000000000', 'user:default/bob'),
     ).rejects.toMatchObject({ name: 'NotFoundError' });
-    expect(await service.list({ status: 'active' })).toEqual([]);
+    expect(await service.list({ status: 'active' }, ALL_ENTITIES)).toEqual([]);
   });
 });

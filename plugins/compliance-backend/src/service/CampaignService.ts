@@ -151,7 +151,7 @@ export class CampaignService {
   /** Campaigns newest first, each with its headline numbers over the visible entities. */
   async list(
     filter: { status?: CampaignStatus } = {},
-    visible: VisibleEntities = ALL_ENTITIES,
+    visible: VisibleEntities,
   ): Promise<CampaignSummary[]> {
     const campaigns = await this.options.store.listCampaigns({
       status: filter.status ? [filter.status] : undefined,
@@ -181,7 +181,7 @@ export class CampaignService {
    */
   async progress(
     id: string,
-    visible: VisibleEntities = ALL_ENTITIES,
+    visible: VisibleEntities,
   ): Promise<CampaignProgress> {
     const now = this.now();
     const campaign = await this.get(id);
@@ -266,8 +266,9 @@ export class CampaignService {
     notice: CampaignNotice,
     now: Date,
   ): Promise<number> {
-    // Computed before claiming: if it fails, the notice is still unclaimed and retried.
-    const { standing } = await this.standing(campaign);
+    // Computed before claiming: if it fails, the notice is still unclaimed and retried. Owners
+    // hear about every entity of theirs, not only what some caller may see.
+    const { standing } = await this.standing(campaign, ALL_ENTITIES);
     if (!(await this.options.store.claimNotice(campaign.id, notice, now))) {
       return 0;
     }
@@ -284,7 +285,7 @@ export class CampaignService {
 
   private async standing(
     campaign: Campaign,
-    visible: VisibleEntities = ALL_ENTITIES,
+    visible: VisibleEntities,
   ): Promise<{
     scope: CampaignEntityRow[];
     standing: CampaignStanding;

@@ -7,6 +7,7 @@ import { DatabaseComplianceStore } from '../database/DatabaseComplianceStore';
 import { DatabaseReportStore } from '../database/DatabaseReportStore';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { ComplianceReports } from './ComplianceReports';
+import { ALL_ENTITIES } from './visibleEntities';
 
 jest.setTimeout(60_000);
 
@@ -86,7 +87,7 @@ describe.each(databases.eachSupportedId())('ComplianceReports on %p', id => {
     );
 
     now = new Date('2026-11-24T09:00:00Z');
-    const org = await reports.trend({ days: 6 });
+    const org = await reports.trend({ days: 6 }, ALL_ENTITIES);
     expect(org.points).toEqual([
       { date: '2026-11-19', levels: { none: 0, bronze: 0, silver: 0 } },
       { date: '2026-11-20', levels: { none: 1, bronze: 1, silver: 1 } },
@@ -96,17 +97,17 @@ describe.each(databases.eachSupportedId())('ComplianceReports on %p', id => {
       { date: '2026-11-24', levels: { none: 0, bronze: 0, silver: 2 } },
     ]);
 
-    const eng = await reports.trend({
-      ownerRef: 'group:default/eng',
-      days: 3,
-    });
+    const eng = await reports.trend(
+      { ownerRef: 'group:default/eng', days: 3 },
+      ALL_ENTITIES,
+    );
     expect(eng.points).toEqual([
       { date: '2026-11-22', levels: { none: 0, bronze: 1, silver: 1 } },
       { date: '2026-11-23', levels: { none: 0, bronze: 0, silver: 1 } },
       { date: '2026-11-24', levels: { none: 0, bronze: 0, silver: 1 } },
     ]);
 
-    expect((await reports.trend({})).points).toHaveLength(30);
+    expect((await reports.trend({}, ALL_ENTITIES)).points).toHaveLength(30);
   });
 
   it('lists the entities of a group and its subgroups, and builds the tree', async () => {
@@ -122,7 +123,10 @@ describe.each(databases.eachSupportedId())('ComplianceReports on %p', id => {
       { now, complete: true },
     );
 
-    const eng = await reports.listEntities({ ownerRef: 'group:default/eng' });
+    const eng = await reports.listEntities(
+      { ownerRef: 'group:default/eng' },
+      ALL_ENTITIES,
+    );
     expect(eng.items.map(i => i.entityRef)).toEqual([
       'component:default/a',
       'component:default/b',
@@ -130,7 +134,7 @@ describe.each(databases.eachSupportedId())('ComplianceReports on %p', id => {
     ]);
     expect(eng.totalItems).toBe(3);
 
-    const tree = await reports.orgTree();
+    const tree = await reports.orgTree(ALL_ENTITIES);
     expect(
       tree.map(n => [n.groupRef, n.entityCount, n.compliantCount]),
     ).toEqual([

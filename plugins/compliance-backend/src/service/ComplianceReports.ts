@@ -10,7 +10,6 @@ import { descendantGroups } from './groupTree';
 import { replayLevelTrend, trendWindow } from './levelTrend';
 import { buildOrgTree } from './orgTree';
 import {
-  ALL_ENTITIES,
   isVisible,
   visibleRefs,
   type VisibleEntities,
@@ -56,7 +55,7 @@ export class ComplianceReports {
   /** A page of entities with each check's status; `ownerRef` includes descendant groups. */
   async listEntities(
     query: EntityListQuery,
-    visible: VisibleEntities = ALL_ENTITIES,
+    visible: VisibleEntities,
   ): Promise<EntityComplianceList> {
     const ownerRefs = query.ownerRef
       ? await this.ownerScope(query.ownerRef)
@@ -82,9 +81,7 @@ export class ComplianceReports {
    * The root groups, each with its subgroups; numbers include every descendant group. Only
    * visible entities are counted, and only visible groups are shown.
    */
-  async orgTree(
-    visible: VisibleEntities = ALL_ENTITIES,
-  ): Promise<OrgTreeNode[]> {
+  async orgTree(visible: VisibleEntities): Promise<OrgTreeNode[]> {
     const [index, counts] = await Promise.all([
       this.options.catalogIndex(),
       this.options.store.countByOwner({ entityRefs: visibleRefs(visible) }),
@@ -107,7 +104,7 @@ export class ComplianceReports {
       ownerRef?: string;
       days?: number;
     },
-    visible: VisibleEntities = ALL_ENTITIES,
+    visible: VisibleEntities,
   ): Promise<LevelTrend> {
     const days = Math.min(
       MAX_TREND_DAYS,
