@@ -1,9 +1,11 @@
+import type { Entity } from '@backstage/catalog-model';
+
 /**
  * A deterministic organisation of 10,000 catalog entities with a known number of ownership
  * defects, for the compliance benchmark.
  */
 export type GeneratedOrg = {
-  entities: object[];
+  entities: Entity[];
   /** Failures each check must report for the planted defects. */
   expectedFailures: Record<string, number>;
   componentRefs: string[];
@@ -24,9 +26,13 @@ export const DEFECTS = {
 };
 
 export function generateOrg(): GeneratedOrg {
-  const entities: object[] = [];
+  const entities: Entity[] = [];
   const meta = (name: string) => ({ name, namespace: 'default' });
-  const groupEntity = (name: string, type: string, parent?: string) => ({
+  const groupEntity = (
+    name: string,
+    type: string,
+    parent?: string,
+  ): Entity => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
     metadata: meta(name),
