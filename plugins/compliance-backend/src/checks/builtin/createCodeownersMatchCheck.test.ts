@@ -297,6 +297,33 @@ describe('ownership.codeowners-match', () => {
     });
   });
 
+  it('reads a repository once per catalog index, for all the entities in it', async () => {
+    const context = withFiles({
+      [`${SOURCE}CODEOWNERS`]: '* @acme/team-billing\n',
+    });
+    for (const name of ['billing', 'invoices', 'ledger']) {
+      await expect(
+        outcomeOf(
+          check,
+          component(
+            name,
+            { owner: 'team-billing' },
+            {
+              'backstage.io/source-location': `url:${SOURCE}`,
+            },
+          ),
+          context,
+        ),
+      ).resolves.toMatchObject({ status: 'pass' });
+    }
+    expect(context.readUrl).toHaveBeenCalledTimes(1);
+
+    // A new index (the next sweep) reads it again: CODEOWNERS may have changed.
+    const next = { ...context, catalog: withFiles({}).catalog };
+    await outcomeOf(check, billing('team-billing'), next);
+    expect(context.readUrl).toHaveBeenCalledTimes(2);
+  });
+
   it('is not applicable without an owner or for unowned kinds', async () => {
     const context = withFiles({});
     await expect(

@@ -16,8 +16,10 @@ import { findCodeownersRule } from './codeowners/findCodeownersRule';
 import { parseCodeowners } from './codeowners/parseCodeowners';
 import {
   CodeownersReadError,
+  type CodeownersFile,
   type CodeownersSource,
   readCodeowners,
+  searchCodeowners,
 } from './codeowners/readCodeowners';
 import { resolveCatalogFolder } from './codeowners/resolveCatalogFolder';
 import { resolveSourceLocation } from './codeowners/resolveSourceLocation';
@@ -26,6 +28,7 @@ import {
   KINDS_WITH_OWNER,
   kindNotCoveredMessage,
 } from './entityKinds';
+import { perIndexMemo } from './perIndexCache';
 import { resolveOwner } from './resolveReference';
 
 function listSearched(places: string[]): string {
@@ -56,6 +59,10 @@ function findCodeownersSource(
  * @internal
  */
 export function createCodeownersMatchCheck(): ComplianceCheck {
+  // The entities of one repository (or folder) share its CODEOWNERS: it is read once per
+  // catalog index, i.e. once per sweep, not once per entity. A failed read is shared too, so
+  // that a repository out of reach is asked once.
+  const codeownersOf = perIndexMemo<Promise<CodeownersFile>>();
   return {
     id: 'ownership.codeowners-match',
     title: 'CODEOWNERS agrees with the owner',
@@ -82,7 +89,11 @@ export function createCodeownersMatchCheck(): ComplianceCheck {
       return (async () => {
         let file;
         try {
-          file = await readCodeowners(source);
+          file = await readCodeowners(source, where =>
+            codeownersOf(context.catalog, where.nameOf(''), () =>
+              searchCodeowners(where),
+            ),
+          );
         } catch (e) {
           if (e instanceof CodeownersReadError) {
             return checkError(e.message, source.readErrorRemediation);

@@ -23,3 +23,29 @@ export function perIndexCache<T>(
     return value;
   };
 }
+
+/**
+ * Like {@link perIndexCache}, for values that need more than the key to compute: the first
+ * `compute` given for a key, per index, decides the value. For reads that many entities of
+ * one sweep share, such as a repository's CODEOWNERS.
+ *
+ * @internal
+ */
+export function perIndexMemo<T>(): (
+  catalog: CatalogIndex,
+  key: string,
+  compute: () => T,
+) => T {
+  const caches = new WeakMap<CatalogIndex, Map<string, T>>();
+  return (catalog, key, compute) => {
+    let cache = caches.get(catalog);
+    if (!cache) {
+      cache = new Map();
+      caches.set(catalog, cache);
+    }
+    if (cache.has(key)) return cache.get(key)!;
+    const value = compute();
+    cache.set(key, value);
+    return value;
+  };
+}

@@ -66,10 +66,42 @@ export class CodeownersReadError extends Error {
   }
 }
 
+function readOrThrow(
+  name: string,
+  reader: () => Promise<string | undefined>,
+): Promise<string | undefined> {
+  return reader().catch(e => {
+    throw new CodeownersReadError(name, e);
+  });
+}
+
 /**
- * Reads the first CODEOWNERS file that exists in `source`. Throws
- * {@link CodeownersReadError} when a read fails for another reason than the file not
- * existing, since then the answer is unknown.
+ * The first CODEOWNERS file that exists in `source`, or the places searched. It depends only
+ * on where the source is (`source.nameOf('')`), so entities of one repository or folder can
+ * share it. Throws {@link CodeownersReadError} when a read fails for another reason than the
+ * file not existing, since then the answer is unknown.
+ *
+ * @internal
+ */
+export async function searchCodeowners(
+  source: CodeownersSource,
+): Promise<CodeownersFile> {
+  const searched: string[] = [];
+  for (const path of CODEOWNERS_PATHS) {
+    const name = source.nameOf(path);
+    searched.push(name);
+    const content = await readOrThrow(name, () => source.read(path));
+    if (content !== undefined) {
+      return { found: true, name, content };
+    }
+  }
+  return { found: false, searched };
+}
+
+/**
+ * Reads the first CODEOWNERS file that exists in `source` (through `search`, by default
+ * {@link searchCodeowners}). Throws {@link CodeownersReadError} when a read fails for another
+ * reason than the file not existing, since then the answer is unknown.
  *
  * The catalog file, known to exist, tells "no CODEOWNERS" from "no access" when nothing is
  * found: GitHub answers 404 for a private repository that the token cannot see, and for a
@@ -79,35 +111,21 @@ export class CodeownersReadError extends Error {
  */
 export async function readCodeowners(
   source: CodeownersSource,
+  search: (
+    source: CodeownersSource,
+  ) => Promise<CodeownersFile> = searchCodeowners,
 ): Promise<CodeownersFile> {
-  const read = async (
-    name: string,
-    reader: () => Promise<string | undefined>,
-  ) => {
-    try {
-      return await reader();
-    } catch (e) {
-      throw new CodeownersReadError(name, e);
-    }
-  };
-  const searched: string[] = [];
-  for (const path of CODEOWNERS_PATHS) {
-    const name = source.nameOf(path);
-    searched.push(name);
-    const content = await read(name, () => source.read(path));
-    if (content !== undefined) {
-      return { found: true, name, content };
-    }
-  }
+  const file = await search(source);
+  if (file.found) return file;
   const catalogFile = source.catalogFile;
   if (
     catalogFile &&
-    (await read(catalogFile.name, catalogFile.read)) === undefined
+    (await readOrThrow(catalogFile.name, catalogFile.read)) === undefined
   ) {
     throw new CodeownersReadError(
       source.nameOf(''),
       `not even the catalog file ${catalogFile.name} was found, so ${catalogFile.outOfSight}`,
     );
   }
-  return { found: false, searched };
+  return file;
 }
