@@ -317,6 +317,9 @@ describe('ownership.codeowners-match', () => {
       ).resolves.toMatchObject({ status: 'pass' });
     }
     expect(context.readUrl).toHaveBeenCalledTimes(1);
+    // Once read, the answer comes at once, without a promise (a sweep has thousands).
+    const later = check.evaluate(billing('team-billing'), context);
+    expect(later).toMatchObject({ status: 'pass' });
 
     // A new index (the next sweep) reads it again: CODEOWNERS may have changed.
     const next = { ...context, catalog: withFiles({}).catalog };

@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
   CheckContext,
+  CheckOutcome,
   ComplianceCheck,
 } from '@runway/plugin-compliance-node';
 import { checkError, fail, notApplicable, pass } from '../outcomes';
@@ -28,7 +29,7 @@ import {
   KINDS_WITH_OWNER,
   kindNotCoveredMessage,
 } from './entityKinds';
-import { perIndexMemo } from './perIndexCache';
+import { sharedReads } from './perIndexCache';
 import { resolveOwner } from './resolveReference';
 
 function listSearched(places: string[]): string {
@@ -50,6 +51,53 @@ function findCodeownersSource(
   return folder && catalogFolderCodeowners(folder, readFileBesideLocation);
 }
 
+/** Rules per CODEOWNERS file read: the entities of a repository share one file, parsed once. */
+const parsedRules = new WeakMap<object, ReturnType<typeof parseCodeowners>>();
+
+function rulesOf(file: { content: string }) {
+  let rules = parsedRules.get(file);
+  if (!rules) {
+    rules = parseCodeowners(file.content);
+    parsedRules.set(file, rules);
+  }
+  return rules;
+}
+
+/** The outcome for an entity owned by `ownerRef`, given what its source's CODEOWNERS says. */
+function judge(
+  file: CodeownersFile,
+  source: CodeownersSource,
+  ownerRef: string,
+): CheckOutcome {
+  const expected = expectedCodeowner(ownerRef);
+  if (!file.found) {
+    return fail(
+      `No CODEOWNERS file found at ${listSearched(file.searched)}`,
+      `Add a CODEOWNERS file (e.g. .github/CODEOWNERS) with the line '* ${expected}'.`,
+    );
+  }
+  const rule = findCodeownersRule(rulesOf(file), source.catalogFilePath);
+  if (!rule) {
+    return fail(
+      `No rule in ${file.name} matches ${source.catalogFilePath}; expected one naming the owner ${ownerRef}`,
+      `Add a rule for ${source.catalogFilePath} (or '*') naming ${expected} to ${file.name}.`,
+    );
+  }
+  const where = `CODEOWNERS rule '${rule.pattern}' (line ${rule.line} of ${file.name})`;
+  const matching = rule.owners.find(o => codeownerNamesOwner(o, ownerRef));
+  if (matching) {
+    return pass(`${where} names ${matching}, matching the owner ${ownerRef}`);
+  }
+  const named =
+    rule.owners.length > 0
+      ? `names ${rule.owners.join(', ')}`
+      : 'assigns no owners';
+  return fail(
+    `${where} ${named}, but the owner is ${ownerRef} (expected ${expected})`,
+    `Make CODEOWNERS and spec.owner agree: add ${expected} to that rule (the last matching rule wins) or change spec.owner.`,
+  );
+}
+
 /**
  * `ownership.codeowners-match`: the CODEOWNERS file of the entity's repository assigns the
  * catalog file to the entity's owner, so that the catalog and code review agree on who owns
@@ -62,7 +110,7 @@ export function createCodeownersMatchCheck(): ComplianceCheck {
   // The entities of one repository (or folder) share its CODEOWNERS: it is read once per
   // catalog index, i.e. once per sweep, not once per entity. A failed read is shared too, so
   // that a repository out of reach is asked once.
-  const codeownersOf = perIndexMemo<Promise<CodeownersFile>>();
+  const codeownersRead = sharedReads<CodeownersFile>();
   return {
     id: 'ownership.codeowners-match',
     title: 'CODEOWNERS agrees with the owner',
@@ -85,13 +133,19 @@ export function createCodeownersMatchCheck(): ComplianceCheck {
         );
       }
 
+      const where = source.nameOf('');
+      const known = codeownersRead.get(context.catalog, where);
+      if (known?.found) {
+        // Read already for another entity of this sweep: no promise for this one.
+        return judge(known, source, owner.ref);
+      }
       // Only this part reads: entities it does not apply to cost no promise in a sweep.
       return (async () => {
-        let file;
+        let file: CodeownersFile;
         try {
-          file = await readCodeowners(source, where =>
-            codeownersOf(context.catalog, where.nameOf(''), () =>
-              searchCodeowners(where),
+          file = await readCodeowners(source, () =>
+            codeownersRead.read(context.catalog, where, () =>
+              searchCodeowners(source),
             ),
           );
         } catch (e) {
@@ -100,41 +154,7 @@ export function createCodeownersMatchCheck(): ComplianceCheck {
           }
           throw e;
         }
-        const expected = expectedCodeowner(owner.ref);
-        if (!file.found) {
-          return fail(
-            `No CODEOWNERS file found at ${listSearched(file.searched)}`,
-            `Add a CODEOWNERS file (e.g. .github/CODEOWNERS) with the line '* ${expected}'.`,
-          );
-        }
-
-        const rule = findCodeownersRule(
-          parseCodeowners(file.content),
-          source.catalogFilePath,
-        );
-        if (!rule) {
-          return fail(
-            `No rule in ${file.name} matches ${source.catalogFilePath}; expected one naming the owner ${owner.ref}`,
-            `Add a rule for ${source.catalogFilePath} (or '*') naming ${expected} to ${file.name}.`,
-          );
-        }
-        const where = `CODEOWNERS rule '${rule.pattern}' (line ${rule.line} of ${file.name})`;
-        const matching = rule.owners.find(o =>
-          codeownerNamesOwner(o, owner.ref),
-        );
-        if (matching) {
-          return pass(
-            `${where} names ${matching}, matching the owner ${owner.ref}`,
-          );
-        }
-        const named =
-          rule.owners.length > 0
-            ? `names ${rule.owners.join(', ')}`
-            : 'assigns no owners';
-        return fail(
-          `${where} ${named}, but the owner is ${owner.ref} (expected ${expected})`,
-          `Make CODEOWNERS and spec.owner agree: add ${expected} to that rule (the last matching rule wins) or change spec.owner.`,
-        );
+        return judge(file, source, owner.ref);
       })();
     },
   };

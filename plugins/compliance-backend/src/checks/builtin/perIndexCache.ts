@@ -25,27 +25,45 @@ export function perIndexCache<T>(
 }
 
 /**
- * Like {@link perIndexCache}, for values that need more than the key to compute: the first
- * `compute` given for a key, per index, decides the value. For reads that many entities of
- * one sweep share, such as a repository's CODEOWNERS.
+ * Reads that many entities of one sweep share, such as a repository's CODEOWNERS: `read`
+ * starts a read at most once per index and key (a failure is shared too), and `get` gives
+ * what a finished read found, so that later entities can answer without waiting.
  *
  * @internal
  */
-export function perIndexMemo<T>(): (
-  catalog: CatalogIndex,
-  key: string,
-  compute: () => T,
-) => T {
-  const caches = new WeakMap<CatalogIndex, Map<string, T>>();
-  return (catalog, key, compute) => {
-    let cache = caches.get(catalog);
-    if (!cache) {
-      cache = new Map();
-      caches.set(catalog, cache);
+export function sharedReads<T>() {
+  const reads = new WeakMap<CatalogIndex, Map<string, Promise<T>>>();
+  const results = new WeakMap<CatalogIndex, Map<string, T>>();
+  const inIndex = <V>(
+    map: WeakMap<CatalogIndex, Map<string, V>>,
+    catalog: CatalogIndex,
+  ) => {
+    let byKey = map.get(catalog);
+    if (!byKey) {
+      byKey = new Map();
+      map.set(catalog, byKey);
     }
-    if (cache.has(key)) return cache.get(key)!;
-    const value = compute();
-    cache.set(key, value);
-    return value;
+    return byKey;
+  };
+  return {
+    read(
+      catalog: CatalogIndex,
+      key: string,
+      start: () => Promise<T>,
+    ): Promise<T> {
+      const started = inIndex(reads, catalog);
+      let read = started.get(key);
+      if (!read) {
+        read = start().then(value => {
+          inIndex(results, catalog).set(key, value);
+          return value;
+        });
+        started.set(key, read);
+      }
+      return read;
+    },
+    get(catalog: CatalogIndex, key: string): T | undefined {
+      return results.get(catalog)?.get(key);
+    },
   };
 }
