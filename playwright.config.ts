@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /**
@@ -8,6 +9,9 @@ import { resolve } from 'node:path';
  */
 const E2E_PORT = 7017;
 const config = (file: string) => `--config ${resolve(__dirname, file)}`;
+const chromium: { executablePath: string; args: string[] } = JSON.parse(
+  readFileSync(resolve(__dirname, 'scripts/chromium.json'), 'utf8'),
+);
 
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',
@@ -34,17 +38,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.RUNWAY_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: process.env.RUNWAY_CHROMIUM ?? chromium.executablePath,
+      args: chromium.args,
     },
   },
   outputDir: 'node_modules/.cache/e2e-test-results',

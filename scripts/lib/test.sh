@@ -15,6 +15,8 @@ runway_test() {
   # Every package as it is published (dist/ from dist-types), the app the e2e tests serve,
   # and the backend bundle.
   phase "build (all packages)" yarn build:all
+  # The packed suite installed into a separate, standard Backstage app (scripts/lib/install-test.sh).
+  phase "install test (host app)" run_install_test
   mkdir -p .data/logs
   phase "unit + backend tests" run_logged .data/logs/unit.log env CI=true yarn test
   # A fresh TechDocs folder, so that the journey really builds and indexes the docs.
