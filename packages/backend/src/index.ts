@@ -49,6 +49,9 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
 // Runway
 backend.add(import('@runway/plugin-compliance-backend'));
+// Deployments: versions, imported history, runs, DORA and the hash-chained audit trail
+// (the run worker, engines and UI come later: docs/deployments.md).
+backend.add(import('@runway/plugin-deployments-backend'));
 
 // Actions for AI assistants: the actions of the plugins in backend.actions.pluginSources as
 // MCP tools at /api/mcp-actions/v1, run under the caller's own credentials (docs/mcp.md).

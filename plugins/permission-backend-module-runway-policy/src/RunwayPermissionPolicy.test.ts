@@ -24,6 +24,14 @@ import {
   compliancePermissions,
   complianceResultPushPermission,
 } from '@runway/plugin-compliance-common';
+import {
+  deploymentsApprovalCreatePermission,
+  deploymentsHistoryImportPermission,
+  deploymentsPermissions,
+  deploymentsRunCancelPermission,
+  deploymentsRunCreatePermission,
+  deploymentsVersionCreatePermission,
+} from '@runway/plugin-deployments-common';
 import { RunwayPermissionPolicy } from './RunwayPermissionPolicy';
 
 /** What the sign-in resolver puts in each demo user's token: the user and their groups. */
@@ -72,7 +80,17 @@ const scaffolderTaskCreatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+// A team deploys, cancels, approves, registers versions and imports history for its own
+// components only.
+const DEPLOYMENTS_OWNERS_ONLY = [
+  deploymentsRunCreatePermission,
+  deploymentsRunCancelPermission,
+  deploymentsApprovalCreatePermission,
+  deploymentsHistoryImportPermission,
+  deploymentsVersionCreatePermission,
+];
 const OWNERS_ONLY = [
+  ...DEPLOYMENTS_OWNERS_ONLY,
   complianceExemptionCreatePermission,
   complianceExemptionApprovePermission,
   complianceEvaluatePermission,
@@ -94,6 +112,7 @@ const SELF_SERVICE = [
 const EVERYTHING = [
   catalogEntityReadPermission,
   ...compliancePermissions,
+  ...deploymentsPermissions,
   ...OWNERS_ONLY,
   ...ADMINS_ONLY,
   ...SELF_SERVICE,
@@ -133,6 +152,30 @@ describe('RunwayPermissionPolicy', () => {
       expect(decision).toMatchObject({
         result: AuthorizeResult.CONDITIONAL,
         conditions: { rule: 'IS_ENTITY_OWNER' },
+      });
+    },
+  );
+
+  it('covers every deployments permission with the owners rule', () => {
+    expect(DEPLOYMENTS_OWNERS_ONLY.map(p => p.name).sort()).toEqual(
+      deploymentsPermissions.map(p => p.name).sort(),
+    );
+  });
+
+  it.each(DEPLOYMENTS_OWNERS_ONLY.map(p => [p.name, p]))(
+    'lets a team use %s on what it owns, as a condition the catalog resolves',
+    async (_, permission) => {
+      await expect(decide(permission, alice)).resolves.toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'catalog',
+        resourceType: 'catalog-entity',
+        conditions: {
+          rule: 'IS_ENTITY_OWNER',
+          resourceType: 'catalog-entity',
+          params: {
+            claims: ['user:default/alice', 'group:default/team-payments'],
+          },
+        },
       });
     },
   );

@@ -22,6 +22,12 @@ import localUserPickerModule, {
   LOCAL_USER_HEADER,
 } from '@runway/plugin-auth-backend-module-local-user-picker-provider';
 import { complianceExemptionCreatePermission } from '@runway/plugin-compliance-common';
+import {
+  deploymentsApprovalCreatePermission,
+  deploymentsHistoryImportPermission,
+  deploymentsRunCreatePermission,
+} from '@runway/plugin-deployments-common';
+import type { ResourcePermission } from '@backstage/plugin-permission-common';
 import { resolve } from 'node:path';
 import request from 'supertest';
 import permissionModuleRunwayPolicy from './index';
@@ -132,18 +138,20 @@ describe('the Runway policy in a backend with the catalog', () => {
     return auth.authenticate(res.body.backstageIdentity.token);
   }
 
-  async function mayRequestExemption(user: string, component: string) {
+  async function may(
+    permission: ResourcePermission<'catalog-entity'>,
+    user: string,
+    component: string,
+  ) {
     const [decision] = await permissions.authorize(
-      [
-        {
-          permission: complianceExemptionCreatePermission,
-          resourceRef: `component:default/${component}`,
-        },
-      ],
+      [{ permission, resourceRef: `component:default/${component}` }],
       { credentials: await signIn(user) },
     );
     return decision.result;
   }
+
+  const mayRequestExemption = (user: string, component: string) =>
+    may(complianceExemptionCreatePermission, user, component);
 
   it('lets alice request an exemption for her team’s component only', async () => {
     await expect(mayRequestExemption('alice', 'payments-api')).resolves.toBe(
@@ -171,4 +179,29 @@ describe('the Runway policy in a backend with the catalog', () => {
       AuthorizeResult.ALLOW,
     );
   });
+
+  it.each([
+    deploymentsRunCreatePermission,
+    deploymentsHistoryImportPermission,
+    deploymentsApprovalCreatePermission,
+  ])(
+    'lets a team deploy, import and approve for its own component only ($name), and an admin for any',
+    async permission => {
+      const decisions = {
+        aliceOwn: await may(permission, 'alice', 'payments-api'),
+        aliceOther: await may(permission, 'alice', 'checkout-api'),
+        elenaOwn: await may(permission, 'elena', 'checkout-api'),
+        priyaBoth: [
+          await may(permission, 'priya', 'payments-api'),
+          await may(permission, 'priya', 'checkout-api'),
+        ],
+      };
+      expect(decisions).toEqual({
+        aliceOwn: AuthorizeResult.ALLOW,
+        aliceOther: AuthorizeResult.DENY,
+        elenaOwn: AuthorizeResult.ALLOW,
+        priyaBoth: [AuthorizeResult.ALLOW, AuthorizeResult.ALLOW],
+      });
+    },
+  );
 });

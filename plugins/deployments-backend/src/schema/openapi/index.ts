@@ -1,0 +1,1 @@
+export { spec, createOpenApiRouter } from './generated/router';
