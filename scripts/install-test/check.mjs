@@ -3,7 +3,8 @@
 //   1. the backend starts (readiness);
 //   2. GET /api/compliance/rollup answers, as the signed-in guest, and once the first
 //      evaluation is done it reports the host app's own entities;
-//   3. the Compliance page opens in Chromium and shows the host's component that fails.
+//   3. the deployments API answers: DORA for the organisation, and the audit chain intact;
+//   4. the Compliance page opens in Chromium and shows the host's component that fails.
 //   node check.mjs <base url> <the backend's log file>
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -79,6 +80,27 @@ const rollup = await until('a rollup with the host app entities', async () => {
 });
 console.log(
   `GET /api/compliance/rollup: ${rollup.entityCount} entities, ${rollup.compliantCount} compliant`,
+);
+
+async function getJson(path) {
+  const res = await fetch(`${baseUrl}${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!res.ok)
+    throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+const dora = await getJson('/api/deployments/metrics/dora');
+const audit = await getJson('/api/deployments/audit/verify');
+if (audit.intact !== true) {
+  throw new Error(
+    `GET /api/deployments/audit/verify: ${JSON.stringify(audit)}`,
+  );
+}
+console.log(
+  `GET /api/deployments/metrics/dora: ${Object.keys(dora).join(
+    ', ',
+  )}; audit chain intact`,
 );
 
 const browser = await chromium.launch({

@@ -11,6 +11,7 @@ const app = process.argv[2];
 const BACKEND_PACKAGES = [
   '@runway/plugin-compliance-backend',
   '@runway/plugin-catalog-backend-module-entity-changes',
+  '@runway/plugin-deployments-backend',
 ];
 
 function edit(file, change) {

@@ -1,7 +1,8 @@
 # The install test: Runway as a platform team gets it. Packs every package under plugins/,
 # copies the minimal standard Backstage app of install-test/app to a temporary folder (not a
 # workspace of this repo), adds the tarballs to it the way the plugin READMEs say, builds and
-# starts it, and checks the compliance API and page there (scripts/install-test/check.mjs).
+# starts it, and checks the compliance API and page and the deployments API there
+# (scripts/install-test/check.mjs).
 #
 # The packages must be built first (dist/, as `yarn build:all` leaves them). The Yarn cache is
 # the machine's global one, shared with this repo's install, so nothing is downloaded twice.
@@ -96,7 +97,8 @@ add_runway_to_host_app() {
     set -e
     yarn --cwd packages/backend add \
       "$(runway_package "$tarballs" @runway/plugin-compliance-backend)" \
-      "$(runway_package "$tarballs" @runway/plugin-catalog-backend-module-entity-changes)"
+      "$(runway_package "$tarballs" @runway/plugin-catalog-backend-module-entity-changes)" \
+      "$(runway_package "$tarballs" @runway/plugin-deployments-backend)"
     yarn --cwd packages/app add "$(runway_package "$tarballs" @runway/plugin-compliance)"
   ) >"$app/../yarn-add.log" 2>&1 || {
     install_test_fail "yarn add of the tarballs failed" "$app/../yarn-add.log"
