@@ -4,14 +4,17 @@
 // the same path as in production: the httpRouter's credentials barrier, the external token
 // handlers with their access restrictions, and the permissions service, which decides for
 // service principals such as CI tokens by those restrictions alone (the permission policy
-// is never asked for them).
+// is never asked for them). The catalog asks for a token to the catalog on behalf of the
+// credentials it is given, as the real catalog client does; Backstage refuses that for a
+// token restricted to this plugin, so reading the catalog with a CI token's credentials
+// fails here as it does in production.
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+import { tokenRequestingCatalogFactory } from './__testUtils__/tokenRequestingCatalog';
 import { compliancePlugin } from './plugin';
 import { group, notificationServiceFactory } from './testing/testBackend';
 
@@ -19,6 +22,10 @@ jest.setTimeout(60_000);
 
 const CI_TOKEN = randomBytes(32).toString('base64url');
 const CATALOG_TOKEN = randomBytes(32).toString('base64url');
+/** Restricted to this plugin only, as most CI setups configure it. */
+const PLUGIN_TOKEN = randomBytes(32).toString('base64url');
+/** May push and read the catalog, nothing else. */
+const PUSH_AND_READ_TOKEN = randomBytes(32).toString('base64url');
 
 const entities: Entity[] = [
   group('team-payments'),
@@ -46,7 +53,7 @@ describe('pushing results with a static token', () => {
         compliancePlugin,
         authServiceFactory,
         httpAuthServiceFactory,
-        catalogServiceMock.factory({ entities }),
+        tokenRequestingCatalogFactory(entities),
         notificationServiceFactory(),
         mockServices.rootConfig.factory({
           data: {
@@ -66,6 +73,27 @@ describe('pushing results with a static token', () => {
                   },
                   {
                     type: 'static',
+                    options: { token: PLUGIN_TOKEN, subject: 'ci-gate' },
+                    accessRestrictions: [{ plugin: 'compliance' }],
+                  },
+                  {
+                    type: 'static',
+                    options: {
+                      token: PUSH_AND_READ_TOKEN,
+                      subject: 'ci-reader',
+                    },
+                    accessRestrictions: [
+                      {
+                        plugin: 'compliance',
+                        permission: [
+                          'compliance.result.push',
+                          'catalog.entity.read',
+                        ],
+                      },
+                    ],
+                  },
+                  {
+                    type: 'static',
                     options: { token: CATALOG_TOKEN, subject: 'catalog-sync' },
                     accessRestrictions: [{ plugin: 'catalog' }],
                   },
@@ -74,6 +102,7 @@ describe('pushing results with a static token', () => {
             },
             compliance: {
               catalogIndexMaxAge: { milliseconds: 0 },
+              gate: { environments: { production: 'bronze' } },
               externalChecks: [
                 {
                   id: 'ci.dependency-scan',
@@ -116,7 +145,7 @@ describe('pushing results with a static token', () => {
 
     const stored = await request(server)
       .get('/api/compliance/entities/component/default/payments-api')
-      .set('Authorization', `Bearer ${CI_TOKEN}`);
+      .set('Authorization', `Bearer ${PUSH_AND_READ_TOKEN}`);
     expect(stored.status).toBe(200);
     const byCheck = (id: string) =>
       stored.body.results.find((r: any) => r.checkId === id);
@@ -133,10 +162,44 @@ describe('pushing results with a static token', () => {
     });
   });
 
+  it('lets a token restricted to this plugin push and ask the gate', async () => {
+    const pushed = await push(result, `Bearer ${PLUGIN_TOKEN}`);
+    expect(pushed.status).toBe(204);
+
+    const gate = await request(server)
+      .get('/api/compliance/gate')
+      .query({
+        entityRef: 'component:default/payments-api',
+        environment: 'production',
+      })
+      .set('Authorization', `Bearer ${PLUGIN_TOKEN}`);
+    expect(gate.status).toBe(200);
+    expect(gate.body).toMatchObject({
+      entityRef: 'component:default/payments-api',
+      environment: 'production',
+      requiredLevel: 'bronze',
+    });
+  });
+
   it('lets a token restricted to pushing do nothing else', async () => {
+    // It may not read the catalog, so for it the entity answers as one that does not exist.
+    const read = await request(server)
+      .get('/api/compliance/entities/component/default/payments-api')
+      .set('Authorization', `Bearer ${CI_TOKEN}`);
+    expect(read.status).toBe(404);
+    const gate = await request(server)
+      .get('/api/compliance/gate')
+      .query({
+        entityRef: 'component:default/payments-api',
+        environment: 'production',
+      })
+      .set('Authorization', `Bearer ${CI_TOKEN}`);
+    expect(gate.status).toBe(404);
+
+    // With catalog read but not evaluate, the missing permission is named.
     const evaluate = await request(server)
       .post('/api/compliance/entities/component/default/payments-api/evaluate')
-      .set('Authorization', `Bearer ${CI_TOKEN}`);
+      .set('Authorization', `Bearer ${PUSH_AND_READ_TOKEN}`);
     expect(evaluate.status).toBe(403);
     expect(evaluate.body.error).toMatchObject({
       name: 'NotAllowedError',

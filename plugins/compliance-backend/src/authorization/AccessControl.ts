@@ -1,4 +1,5 @@
 import type {
+  AuthService,
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -13,6 +14,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   createVisibleEntities,
+  isVisible,
   type VisibleEntities,
 } from '../service/visibleEntities';
 
@@ -42,50 +44,102 @@ export function parseRequestRef(ref: string, at: RefField): string {
   }
 }
 
+function isService(credentials: BackstageCredentials): boolean {
+  return (credentials.principal as { type: string }).type === 'service';
+}
+
+function entityNotFound(field: string): NotFoundError {
+  return new NotFoundError(
+    `${field}: no such entity in the catalog, or it is not visible to you`,
+  );
+}
+
 /**
- * What a caller may do and see, asked of the permission framework and the catalog with the
- * caller's own credentials. The Authorized* services use it for every call.
+ * What a caller may do and see, asked of the permission framework with the caller's own
+ * credentials. The Authorized* services use it for every call.
+ *
+ * The catalog is asked with a user's own credentials, so that it applies its read policy
+ * to them. A service principal (CI with a static token from backend.auth.externalAccess,
+ * another plugin) is different: Backstage refuses to pass a token restricted to this
+ * plugin on to the catalog (the catalog client would fail with 403), and the permission
+ * framework decides for services by their token's access restrictions alone. So for a
+ * service the catalog is asked with this plugin's own credentials, and what it may read is
+ * what the permission framework allows it (`catalog.entity.read`, asked with its own
+ * credentials).
  *
  * @internal
  */
 export class AccessControl {
   private readonly visible: (
     credentials: BackstageCredentials,
+    catalogCredentials: BackstageCredentials,
   ) => Promise<VisibleEntities>;
 
   constructor(
     private readonly options: {
       permissions: PermissionsService;
       catalog: CatalogService;
+      auth: AuthService;
     },
   ) {
     this.visible = createVisibleEntities(options);
   }
 
+  /** The credentials to read the catalog with on behalf of the caller. */
+  private async catalogCredentials(
+    credentials: BackstageCredentials,
+  ): Promise<BackstageCredentials> {
+    return isService(credentials)
+      ? this.options.auth.getOwnServiceCredentials()
+      : credentials;
+  }
+
   /** The entities the caller may read in the catalog (`catalog.entity.read`). */
-  visibleEntities(credentials: BackstageCredentials): Promise<VisibleEntities> {
-    return this.visible(credentials);
+  async visibleEntities(
+    credentials: BackstageCredentials,
+  ): Promise<VisibleEntities> {
+    return this.visible(
+      credentials,
+      await this.catalogCredentials(credentials),
+    );
   }
 
   /**
-   * The full ref of an entity the caller may read. What does not exist and what the caller
-   * may not see answer alike, a 404 that names the field but not the value, so that nobody
-   * learns of an entity by asking.
+   * The full ref of an entity the caller may read, for a read about it. What does not
+   * exist and what the caller may not see answer alike, a 404 that names the field but not
+   * the value, so that nobody learns of an entity by asking.
    */
   async requireVisibleEntity(
     credentials: BackstageCredentials,
     ref: string,
     at: RefField,
   ): Promise<string> {
+    const entityRef = await this.requireEntity(credentials, ref, at);
+    // The catalog has filtered for a user; a service's reads are its permissions' to decide.
+    if (
+      isService(credentials) &&
+      !isVisible(await this.visibleEntities(credentials), entityRef)
+    ) {
+      throw entityNotFound(at.field);
+    }
+    return entityRef;
+  }
+
+  /**
+   * The full ref of an entity a write is about: one the caller may read if they are a
+   * person; for a service, one that exists (the write's own permission decides the rest).
+   * A 404 like {@link AccessControl.requireVisibleEntity}'s otherwise.
+   */
+  async requireEntity(
+    credentials: BackstageCredentials,
+    ref: string,
+    at: RefField,
+  ): Promise<string> {
     const entityRef = parseRequestRef(ref, at);
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials,
+      credentials: await this.catalogCredentials(credentials),
     });
-    if (!entity) {
-      throw new NotFoundError(
-        `${at.field}: no such entity in the catalog, or it is not visible to you`,
-      );
-    }
+    if (!entity) throw entityNotFound(at.field);
     return stringifyEntityRef(entity);
   }
 

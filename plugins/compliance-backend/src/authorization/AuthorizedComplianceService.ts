@@ -152,7 +152,12 @@ export class AuthorizedComplianceService {
           caller.credentials,
           complianceResultPushPermission,
         );
-        const entityRef = await this.visibleEntity(ref, caller, 'entityRef');
+        // A write: a service needs the entity to exist, its push permission decides the rest.
+        const entityRef = await this.access.requireEntity(
+          caller.credentials,
+          ref,
+          { field: 'entityRef', defaultKind: 'component' },
+        );
         await this.service.pushExternalResult(
           { ...input, entityRef },
           principalRef(caller.credentials),

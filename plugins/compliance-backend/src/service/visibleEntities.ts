@@ -49,17 +49,21 @@ const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
  *
  * ALLOW (the common case, and what the permission backend answers when no policy restricts
  * reads) costs one permission call and filters nothing, so the reads keep their fast paths.
- * DENY shows nothing. CONDITIONAL asks the catalog, with the caller's own credentials (so the
- * catalog applies the conditions), for the refs of every entity the caller can see.
+ * DENY shows nothing. CONDITIONAL asks the catalog, with `catalogCredentials` (the caller's own
+ * for a user, so the catalog applies the conditions; see AccessControl for services), for the
+ * refs of every entity the caller can see.
  *
  * @internal
  */
 export function createVisibleEntities(options: {
   permissions: PermissionsService;
   catalog: CatalogService;
-}): (credentials: BackstageCredentials) => Promise<VisibleEntities> {
+}): (
+  credentials: BackstageCredentials,
+  catalogCredentials?: BackstageCredentials,
+) => Promise<VisibleEntities> {
   const { permissions, catalog } = options;
-  return async credentials => {
+  return async (credentials, catalogCredentials = credentials) => {
     const [decision] = await permissions.authorizeConditional(
       [{ permission: catalogEntityReadPermission }],
       { credentials },
@@ -75,7 +79,7 @@ export function createVisibleEntities(options: {
         cursor
           ? { cursor, limit: PAGE_SIZE, fields: REF_FIELDS }
           : { limit: PAGE_SIZE, fields: REF_FIELDS, totalItems: 'exclude' },
-        { credentials },
+        { credentials: catalogCredentials },
       );
       for (const entity of page.items) refs.add(stringifyEntityRef(entity));
       cursor = page.pageInfo.nextCursor;
