@@ -6,11 +6,21 @@ export interface Config {
     prebuild?: {
       /** Default true when `techdocs.builder` is `local`. */
       enabled?: boolean;
-      /** Default: 15 seconds after start, then daily. */
+      /** The full pass over every entity. Default: 15 seconds after start, then daily. */
       schedule?: {
         frequency: HumanDuration | string;
         timeout: HumanDuration | string;
         initialDelay?: HumanDuration | string;
+      };
+      /**
+       * Builds after `runway.catalog.entity-changed` (catalog module entity-changes): the
+       * docs of a new or changed entity with a techdocs-ref, within seconds.
+       */
+      onChange?: {
+        /** Default true. */
+        enabled?: boolean;
+        /** How long changes are collected into one batch. Default 5 seconds. */
+        delay?: HumanDuration | string;
       };
     };
   };

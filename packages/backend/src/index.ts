@@ -33,7 +33,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-// Announces entity changes on the events service; the compliance backend re-evaluates on them.
+// Announces entity changes on the events service; the compliance backend re-evaluates on them
+// and the TechDocs prebuild builds the changed entities' docs.
 backend.add(import('@runway/plugin-catalog-backend-module-entity-changes'));
 
 // permissions: everyone reads, a team manages its own components, the admin groups of

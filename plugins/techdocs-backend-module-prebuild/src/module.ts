@@ -3,17 +3,22 @@ import {
   createBackendModule,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
+import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { durationToMilliseconds } from '@backstage/types';
 import {
   TECHDOCS_PUBLISHED_TOPIC,
   type TechDocsPublishedEventPayload,
 } from '@runway/events-node';
+import { PrebuildOnChange } from './PrebuildOnChange';
 import { prebuildTechDocs } from './prebuildTechDocs';
+import { createSerialRunner } from './serialRunner';
 
 /**
  * Builds every entity's TechDocs in the background (local builder), so that docs are in the
- * search index and known to be published before anyone opens them.
+ * search index and known to be published before anyone opens them: an entity's docs as soon
+ * as the catalog announces it new or changed, and all of them on a schedule.
  *
  * @public
  */
@@ -28,6 +33,7 @@ export const techdocsModulePrebuild = createBackendModule({
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
       },
@@ -37,6 +43,7 @@ export const techdocsModulePrebuild = createBackendModule({
         scheduler,
         auth,
         discovery,
+        lifecycle,
         catalog,
         events,
       }) {
@@ -58,32 +65,59 @@ export const techdocsModulePrebuild = createBackendModule({
               timeout: { minutes: 60 },
               initialDelay: { seconds: 15 },
             };
+        const onChangeEnabled =
+          config.getOptionalBoolean('techdocs.prebuild.onChange.enabled') ??
+          true;
+        // readDurationFromConfig: '5s' and ISO strings too, and a bad value names the key.
+        const onChangeDelayMs = config.has('techdocs.prebuild.onChange.delay')
+          ? durationToMilliseconds(
+              readDurationFromConfig(config, {
+                key: 'techdocs.prebuild.onChange.delay',
+              }),
+            )
+          : 5_000;
+
+        // Announced so that what depends on published docs need not wait for a sweep.
+        const onPublished = async ({
+          entityRef,
+          kind,
+        }: {
+          entityRef: string;
+          kind: string;
+        }) => {
+          const eventPayload: TechDocsPublishedEventPayload = {
+            entityRef,
+            kind,
+            publishedAt: new Date().toISOString(),
+          };
+          await events
+            .publish({ topic: TECHDOCS_PUBLISHED_TOPIC, eventPayload })
+            .catch(error =>
+              logger.warn(
+                `Could not announce the TechDocs of ${entityRef}: ${error}`,
+              ),
+            );
+        };
+        // The full pass and the builds after changes take turns: one mkdocs at a time.
+        const serially = createSerialRunner();
+        const prebuild = (entityRefs?: string[]) =>
+          serially(() =>
+            prebuildTechDocs({
+              catalog,
+              auth,
+              discovery,
+              logger,
+              onPublished,
+              entityRefs,
+            }),
+          );
+
         await scheduler.scheduleTask({
           id: 'techdocs-prebuild',
           scope: 'global',
           ...schedule,
           fn: async () => {
-            const { built, failed } = await prebuildTechDocs({
-              catalog,
-              auth,
-              discovery,
-              logger,
-              // Announced so that what depends on published docs need not wait for a sweep.
-              onPublished: async ({ entityRef, kind }) => {
-                const eventPayload: TechDocsPublishedEventPayload = {
-                  entityRef,
-                  kind,
-                  publishedAt: new Date().toISOString(),
-                };
-                await events
-                  .publish({ topic: TECHDOCS_PUBLISHED_TOPIC, eventPayload })
-                  .catch(error =>
-                    logger.warn(
-                      `Could not announce the TechDocs of ${entityRef}: ${error}`,
-                    ),
-                  );
-              },
-            });
+            const { built, failed } = await prebuild();
             logger.info(
               `TechDocs prebuild: ${built} up to date${
                 failed.length ? `, ${failed.length} failed` : ''
@@ -91,6 +125,17 @@ export const techdocsModulePrebuild = createBackendModule({
             );
           },
         });
+
+        if (onChangeEnabled) {
+          const onChange = new PrebuildOnChange({
+            events,
+            logger,
+            prebuild: entityRefs => prebuild(entityRefs),
+            delayMs: onChangeDelayMs,
+          });
+          await onChange.subscribe();
+          lifecycle.addShutdownHook(() => onChange.stop());
+        }
       },
     });
   },

@@ -52,7 +52,11 @@ describe('prebuildTechDocs', () => {
       'default/component/a',
       'default/component/broken',
     ]);
-    expect(result).toEqual({ built: 1, failed: ['component:default/broken'] });
+    expect(result).toEqual({
+      built: 1,
+      failed: ['component:default/broken'],
+      missing: [],
+    });
   });
 
   it('announces the docs it built anew, not those that were up to date or failed', async () => {
@@ -83,5 +87,40 @@ describe('prebuildTechDocs', () => {
     expect(published).toEqual([
       { entityRef: 'component:default/fresh', kind: 'Component' },
     ]);
+  });
+
+  it('syncs only the given entities that have TechDocs, and names those not in the catalog', async () => {
+    const calls: string[] = [];
+    const fetchFn = jest.fn(async (url: string) => {
+      calls.push(url.replace(/^.*\/sync\//, ''));
+      return new Response('event: finish\ndata: {}\n\n');
+    });
+
+    const result = await prebuildTechDocs({
+      catalog: catalogServiceMock({
+        entities: [
+          entity('a', true),
+          entity('b', true),
+          entity('plain', false),
+        ],
+      }),
+      auth: mockServices.auth(),
+      discovery: mockServices.discovery(),
+      logger: mockServices.logger.mock(),
+      fetchFn: fetchFn as unknown as typeof fetch,
+      entityRefs: [
+        'component:default/b',
+        'component:default/plain',
+        'component:default/not-yet',
+        'component:default/b',
+      ],
+    });
+
+    expect(calls).toEqual(['default/component/b']);
+    expect(result).toEqual({
+      built: 1,
+      failed: [],
+      missing: ['component:default/not-yet'],
+    });
   });
 });

@@ -8,6 +8,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 
 const TECHDOCS_REF = 'backstage.io/techdocs-ref';
@@ -23,10 +24,28 @@ function wasUpdated(body: string): boolean {
   }
 }
 
+const REFS_PER_REQUEST = 200;
+const FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.annotations',
+];
+
+/** The result of a prebuild run. @internal */
+export type PrebuildResult = {
+  /** Entities whose docs are up to date now (built anew or already current). */
+  built: number;
+  /** Refs of the entities whose build failed. */
+  failed: string[];
+  /** Of the `entityRefs` asked for, those the catalog does not have (yet). */
+  missing: string[];
+};
+
 /**
  * Asks the TechDocs backend to sync (build if stale, then publish) the docs of every entity
- * that has a techdocs-ref, one at a time: mkdocs is CPU-heavy and the portal must stay
- * responsive while this runs.
+ * that has a techdocs-ref, or of those of `entityRefs` that have one, one at a time: mkdocs
+ * is CPU-heavy and the portal must stay responsive while this runs.
  *
  * @internal
  */
@@ -38,24 +57,42 @@ export async function prebuildTechDocs(options: {
   fetchFn?: typeof fetch;
   /** Called after docs were built and published anew (not when they were up to date). */
   onPublished?: (entity: { entityRef: string; kind: string }) => Promise<void>;
-}): Promise<{ built: number; failed: string[] }> {
+  /** Only these entities (those without a techdocs-ref are skipped); default: all. */
+  entityRefs?: Iterable<string>;
+}): Promise<PrebuildResult> {
   const { catalog, auth, discovery, logger } = options;
   const fetchFn = options.fetchFn ?? fetch;
   const credentials = await auth.getOwnServiceCredentials();
-  const { items } = await catalog.getEntities(
-    {
-      filter: {
-        [`metadata.annotations.${TECHDOCS_REF}`]: CATALOG_FILTER_EXISTS,
+  const missing: string[] = [];
+  let items: Entity[];
+  if (options.entityRefs) {
+    const entityRefs = [...new Set(options.entityRefs)];
+    items = [];
+    // In chunks: a first ingestion announces the whole catalog at once.
+    for (let i = 0; i < entityRefs.length; i += REFS_PER_REQUEST) {
+      const chunk = entityRefs.slice(i, i + REFS_PER_REQUEST);
+      const response = await catalog.getEntitiesByRefs(
+        { entityRefs: chunk, fields: FIELDS },
+        { credentials },
+      );
+      for (const [j, entity] of response.items.entries()) {
+        if (!entity) missing.push(chunk[j]);
+        else if (entity.metadata.annotations?.[TECHDOCS_REF]) {
+          items.push(entity);
+        }
+      }
+    }
+  } else {
+    ({ items } = await catalog.getEntities(
+      {
+        filter: {
+          [`metadata.annotations.${TECHDOCS_REF}`]: CATALOG_FILTER_EXISTS,
+        },
+        fields: FIELDS,
       },
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'metadata.annotations',
-      ],
-    },
-    { credentials },
-  );
+      { credentials },
+    ));
+  }
   const baseUrl = await discovery.getBaseUrl('techdocs');
   const failed: string[] = [];
   for (const entity of items) {
@@ -96,5 +133,5 @@ export async function prebuildTechDocs(options: {
       );
     }
   }
-  return { built: items.length - failed.length, failed };
+  return { built: items.length - failed.length, failed, missing };
 }
