@@ -47,3 +47,20 @@ export type EntityChangedEventPayload = {
    */
   previousReferences?: EntitySpecReference[];
 };
+
+/**
+ * Whether an event's payload is a well-formed {@link EntityChangedEventPayload} (its
+ * required fields present), for subscribers, which receive `unknown` from the events service.
+ *
+ * @public
+ */
+export function isEntityChangedEventPayload(
+  value: unknown,
+): value is EntityChangedEventPayload {
+  const payload = value as Partial<EntityChangedEventPayload> | undefined;
+  return (
+    typeof payload?.entityRef === 'string' &&
+    typeof payload.kind === 'string' &&
+    typeof payload.hash === 'string'
+  );
+}

@@ -7,6 +7,7 @@
  */
 export {
   ENTITY_CHANGED_TOPIC,
+  isEntityChangedEventPayload,
   type EntityChangedEventPayload,
   type EntitySpecReference,
 } from './catalogEntityChanged';

@@ -2,7 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
   ENTITY_CHANGED_TOPIC,
-  type EntityChangedEventPayload,
+  isEntityChangedEventPayload,
 } from '@runway/events-node';
 import type { PrebuildResult } from './prebuildTechDocs';
 
@@ -61,7 +61,7 @@ export class PrebuildOnChange {
 
   /** Adds a change to the next batch, unless its content was handled already. */
   onChange(payload: unknown): void {
-    if (!isEntityChangedPayload(payload)) {
+    if (!isEntityChangedEventPayload(payload)) {
       this.options.logger.debug(
         `Ignoring a malformed ${ENTITY_CHANGED_TOPIC} event`,
       );
@@ -169,15 +169,4 @@ export class PrebuildOnChange {
       this.handled.delete(this.handled.keys().next().value!);
     }
   }
-}
-
-function isEntityChangedPayload(
-  value: unknown,
-): value is EntityChangedEventPayload {
-  const payload = value as Partial<EntityChangedEventPayload> | undefined;
-  return (
-    typeof payload?.entityRef === 'string' &&
-    typeof payload.kind === 'string' &&
-    typeof payload.hash === 'string'
-  );
 }

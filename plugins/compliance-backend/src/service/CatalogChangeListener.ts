@@ -3,8 +3,8 @@ import { NotFoundError } from '@backstage/errors';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
   ENTITY_CHANGED_TOPIC,
+  isEntityChangedEventPayload,
   TECHDOCS_PUBLISHED_TOPIC,
-  type EntityChangedEventPayload,
   type EntitySpecReference,
   type TechDocsPublishedEventPayload,
 } from '@runway/events-node';
@@ -107,7 +107,7 @@ export class CatalogChangeListener {
 
   /** Adds a change to the next batch, unless its content was handled already. */
   onChange(payload: unknown): void {
-    if (!isEntityChangedPayload(payload)) {
+    if (!isEntityChangedEventPayload(payload)) {
       this.options.logger.debug(
         `Ignoring a malformed ${ENTITY_CHANGED_TOPIC} event`,
       );
@@ -269,17 +269,6 @@ export class CatalogChangeListener {
       this.handled.delete(this.handled.keys().next().value!);
     }
   }
-}
-
-function isEntityChangedPayload(
-  value: unknown,
-): value is EntityChangedEventPayload {
-  const payload = value as Partial<EntityChangedEventPayload> | undefined;
-  return (
-    typeof payload?.entityRef === 'string' &&
-    typeof payload.kind === 'string' &&
-    typeof payload.hash === 'string'
-  );
 }
 
 /** The well-formed references of an event, with lower-case refs; undefined if none are known. */
